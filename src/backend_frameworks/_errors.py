@@ -1,0 +1,76 @@
+"""The exception hierarchy: one root, each leaf also the builtin a caller expects."""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendFrameworksError",
+    "DataError",
+    "UnknownFrameworkError",
+    "UnknownSourceError",
+]
+
+
+class BackendFrameworksError(Exception):
+    """Root of every error this library raises on purpose.
+
+    Catch it to handle any of them; catch a leaf (or the builtin it also
+    subclasses) to handle one.
+    """
+
+
+class _LookupMiss(BackendFrameworksError, KeyError):
+    """A name that is not in the knowledge base, with the nearest ones."""
+
+    def __init__(self, what: str, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        message = f"unknown {what} {name!r}"
+        if suggestions:
+            quoted = ", ".join(repr(s) for s in suggestions)
+            message += f"; did you mean {quoted}?"
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would quote the whole message; show it as written.
+        return self.message
+
+
+class UnknownFrameworkError(_LookupMiss):
+    """No framework has this id, name or alias.
+
+    Also a :class:`KeyError`. ``suggestions`` holds the ids of the closest
+    names, best first (possibly empty).
+
+    >>> import backend_frameworks as bf
+    >>> try:
+    ...     bf.get("djang")
+    ... except bf.UnknownFrameworkError as error:
+    ...     print(error.suggestions[0])
+    django
+    """
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__("framework", name, suggestions)
+
+
+class UnknownSourceError(_LookupMiss):
+    """No source has this id. Also a :class:`KeyError`."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__("source", name, suggestions)
+
+
+class DataError(BackendFrameworksError, ValueError):
+    """Knowledge-base data is malformed or inconsistent.
+
+    Also a :class:`ValueError`. ``problems`` lists every problem found, each
+    as ``"<file>: <path>: <what is wrong>"`` so the data can be fixed in one
+    pass; the message shows them all.
+    """
+
+    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "invalid knowledge-base data" + (f" ({count} problems)" if count > 1 else "")
+        super().__init__(head + ":\n  " + "\n  ".join(self.problems))

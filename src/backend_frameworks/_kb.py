@@ -1,0 +1,270 @@
+"""The knowledge base: records, sources, vocabularies and the indexes over them."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._convert import describe_error, structure, unstructure
+from ._errors import DataError, UnknownFrameworkError, UnknownSourceError
+from ._load import DataInfo, as_traversable, load_directory, packaged_data
+from ._model import Framework, Guidance, Source, Vocabularies
+from ._names import normalize, suggest
+from ._validate import problems_in
+
+if TYPE_CHECKING:
+    from importlib_resources.abc import Traversable
+
+__all__ = ["EXPORT_FORMAT", "KnowledgeBase"]
+
+EXPORT_FORMAT = 1
+"""The version of the layout :meth:`KnowledgeBase.export` writes."""
+
+_UNVERSIONED = DataInfo("unversioned", datetime.date.min)
+
+
+class KnowledgeBase:
+    """An immutable, validated set of framework records with their sources.
+
+    Most callers use the module-level functions (``bf.get``, ``bf.frameworks``),
+    which share one lazily built instance of the shipped data. Build your own
+    to add or correct records (an *overlay*), or from records made in code:
+
+    >>> import backend_frameworks as bf
+    >>> kb = bf.KnowledgeBase.from_resources()
+    >>> kb.get("Express.js").name
+    'Express'
+
+    Construction validates everything (unknown source ids, vocabulary values,
+    relation targets, ambiguous names) and raises :class:`DataError` listing
+    every problem.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_guidance",
+        "_info",
+        "_name_index",
+        "_records",
+        "_source_index",
+        "_sources",
+        "_vocabularies",
+    )
+
+    def __init__(
+        self,
+        frameworks: Iterable[Framework],
+        sources: Iterable[Source],
+        vocabularies: Vocabularies | None = None,
+        guidance: Iterable[Guidance] = (),
+        info: DataInfo | None = None,
+        *,
+        _origins: Mapping[int, str] | None = None,
+    ) -> None:
+        records = tuple(frameworks)
+        source_list = tuple(sources)
+        advice = tuple(guidance)
+        vocab = vocabularies if vocabularies is not None else Vocabularies()
+        origins = _origins or {}
+
+        def origin(value: object, fallback: str) -> str:
+            return origins.get(id(value), fallback)
+
+        problems = problems_in(
+            [(origin(r, f"<framework {r.id!r}>"), r) for r in records],
+            [(origin(s, "<sources>"), s) for s in source_list],
+            vocab,
+            [(origin(g, "<guidance>"), g) for g in advice],
+        )
+        if problems:
+            raise DataError(problems)
+
+        self._records = tuple(sorted(records, key=lambda record: record.id))
+        self._by_id = {record.id: record for record in self._records}
+        self._sources = tuple(sorted(source_list, key=lambda source: source.id))
+        self._source_index = {source.id: source for source in self._sources}
+        self._vocabularies = vocab
+        self._guidance = tuple(sorted(advice, key=lambda item: item.id))
+        self._info = info if info is not None else _UNVERSIONED
+        self._name_index: dict[str, str] = {}
+        for record in self._records:
+            for name in (record.id, record.name, *record.aliases):
+                self._name_index[normalize(name)] = record.id
+
+    # -- construction -------------------------------------------------------
+
+    @classmethod
+    def from_resources(
+        cls, *overlays: Traversable | str | os.PathLike[str]
+    ) -> KnowledgeBase:
+        """Load the shipped data, then each overlay directory in order.
+
+        An overlay has the same layout as the shipped ``data`` directory
+        (``frameworks/*.json``, ``sources/*.json``, ``vocabularies.json``,
+        ``guidance.json``, ``meta.json``; every part optional). A record,
+        source or guidance entry with an id already loaded replaces it;
+        vocabulary terms are added; a ``meta.json`` replaces the data info.
+
+        Raises:
+            DataError: a file is malformed or the merged data is inconsistent.
+        """
+        layers = [load_directory(packaged_data())]
+        layers.extend(load_directory(as_traversable(overlay)) for overlay in overlays)
+        frameworks: dict[str, tuple[str, Framework]] = {}
+        sources: dict[str, tuple[str, Source]] = {}
+        guidance: dict[str, tuple[str, Guidance]] = {}
+        vocabularies = Vocabularies()
+        info: DataInfo | None = None
+        duplicates: list[str] = []
+        for layer in layers:
+            # Inside one layer an id may appear once; across layers, later wins.
+            _merge(frameworks, layer.frameworks, lambda r: r.id, duplicates)
+            _merge(sources, layer.sources, lambda s: s.id, duplicates)
+            _merge(guidance, layer.guidance, lambda g: g.id, duplicates)
+            vocabularies = vocabularies.merged(layer.vocabularies)
+            info = layer.info or info
+        if duplicates:
+            raise DataError(duplicates)
+        origins = {
+            id(value): origin
+            for table in (frameworks, sources, guidance)
+            for origin, value in table.values()
+        }
+        return cls(
+            (record for _, record in frameworks.values()),
+            (source for _, source in sources.values()),
+            vocabularies,
+            (advice for _, advice in guidance.values()),
+            info,
+            _origins=origins,
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> KnowledgeBase:
+        """Rebuild a knowledge base from :meth:`export`'s output.
+
+        Raises:
+            DataError: the data is malformed (with field paths) or inconsistent.
+        """
+        expected = {"format", "info", "vocabularies", "sources", "guidance", "frameworks"}
+        if not isinstance(data, Mapping) or set(data) != expected:
+            raise DataError([f"<export>: $: expected exactly the keys {sorted(expected)}"])
+        if data["format"] != EXPORT_FORMAT:
+            raise DataError([f"<export>: $.format: unsupported format {data['format']!r}"])
+        try:
+            info_raw = data["info"]
+            info = DataInfo(info_raw["version"], datetime.date.fromisoformat(info_raw["as_of"]))
+            vocabularies = structure(data["vocabularies"], Vocabularies)
+            sources = structure(data["sources"], tuple[Source, ...])
+            guidance = structure(data["guidance"], tuple[Guidance, ...])
+            frameworks = structure(data["frameworks"], tuple[Framework, ...])
+        except Exception as error:  # noqa: BLE001 - reported with its path
+            raise DataError([f"<export>: {line}" for line in describe_error(error)]) from error
+        return cls(frameworks, sources, vocabularies, guidance, info)
+
+    def export(self) -> dict[str, Any]:
+        """The whole knowledge base as JSON-ready builtins (see :meth:`from_dict`).
+
+        >>> import json, backend_frameworks as bf
+        >>> data = bf.KnowledgeBase.from_resources().export()
+        >>> sorted(data)
+        ['format', 'frameworks', 'guidance', 'info', 'sources', 'vocabularies']
+        >>> _ = json.dumps(data)
+        """
+        return {
+            "format": EXPORT_FORMAT,
+            "info": {"version": self._info.version, "as_of": self._info.as_of.isoformat()},
+            "vocabularies": unstructure(self._vocabularies),
+            "sources": unstructure(self._sources),
+            "guidance": unstructure(self._guidance),
+            "frameworks": unstructure(self._records),
+        }
+
+    # -- lookup -------------------------------------------------------------
+
+    def get(self, name: str) -> Framework:
+        """The record with this id, name or alias, ignoring case and punctuation.
+
+        Raises:
+            UnknownFrameworkError: nothing matches; ``suggestions`` holds the
+                closest ids.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"a framework name must be a string, not {type(name).__name__}")
+        record_id = self._name_index.get(normalize(name))
+        if record_id is None:
+            raise UnknownFrameworkError(name, suggest(name, self._name_index))
+        return self._by_id[record_id]
+
+    def frameworks(self, *, include_related: bool = False) -> tuple[Framework, ...]:
+        """The backend frameworks, sorted by id.
+
+        With ``include_related=True``, also the related technologies that are
+        not backend frameworks (runtimes, UI libraries, HTTP servers, app
+        frameworks), so every record is returned.
+        """
+        if include_related:
+            return self._records
+        return tuple(record for record in self._records if record.is_backend)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every cited source, sorted by id."""
+        return self._sources
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id.
+
+        Raises:
+            UnknownSourceError: no source has the id.
+        """
+        found = self._source_index.get(source_id)
+        if found is None:
+            index = {normalize(key): key for key in self._source_index}
+            raise UnknownSourceError(source_id, suggest(source_id, index))
+        return found
+
+    def guidance(self) -> tuple[Guidance, ...]:
+        """General advice on choosing a framework, sorted by id."""
+        return self._guidance
+
+    @property
+    def vocabularies(self) -> Vocabularies:
+        """The vocabularies that record fields draw from."""
+        return self._vocabularies
+
+    @property
+    def info(self) -> DataInfo:
+        """The data's version and as-of date."""
+        return self._info
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and normalize(name) in self._name_index
+
+    def __iter__(self) -> Iterator[Framework]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __repr__(self) -> str:
+        return (
+            f"<KnowledgeBase {len(self._records)} records, {len(self._sources)} sources, "
+            f"data {self._info.version}>"
+        )
+
+
+def _merge(
+    table: dict[str, tuple[str, Any]],
+    items: Iterable[tuple[str, Any]],
+    key: Any,
+    duplicates: list[str],
+) -> None:
+    layer: dict[str, str] = {}
+    for origin, item in items:
+        item_id = key(item)
+        if item_id in layer:
+            duplicates.append(f"{origin}: $.id: {item_id!r} is also defined in {layer[item_id]}")
+        layer[item_id] = origin
+        table[item_id] = (origin, item)

@@ -1,0 +1,497 @@
+"""The record types: frozen, slotted, typed; every claim names its sources.
+
+Collections are tuples so that no caller can change the shared knowledge base.
+Closed sets are enums; open sets (languages, runtimes, architectures,
+features, use cases) are plain string ids checked against the vocabularies
+that ship with the data, so that overlays can extend them.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+import attrs
+
+__all__ = [
+    "Claim",
+    "Correction",
+    "Fact",
+    "FeatureSupport",
+    "Framework",
+    "Guidance",
+    "GuidanceKind",
+    "Kind",
+    "Level",
+    "NotableUser",
+    "Philosophy",
+    "Quality",
+    "QualityClaim",
+    "Ranking",
+    "Rating",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "SourceKind",
+    "SupportLevel",
+    "Term",
+    "UseCaseClaim",
+    "Vocabularies",
+]
+
+T = TypeVar("T")
+
+EDITORIAL_SOURCE = "editorial"
+"""The id under which the project's own judgement is recorded."""
+
+
+@functools.total_ordering
+class _OrderedEnum(enum.Enum):
+    """An enum whose members compare in declaration order."""
+
+    @property
+    def rank(self) -> int:
+        """Position in declaration order, from 0."""
+        return list(type(self)).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _OrderedEnum)  # noqa: S101 - narrowed by the line above
+        return self.rank < other.rank
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+class Kind(enum.Enum):
+    """What a record is. Only some kinds are backend frameworks.
+
+    >>> Kind("micro-framework").is_backend, Kind.RUNTIME.is_backend
+    (True, False)
+    """
+
+    FULL_STACK = "full-stack-framework"
+    WEB_FRAMEWORK = "web-framework"
+    MICRO_FRAMEWORK = "micro-framework"
+    META_FRAMEWORK = "meta-framework"
+    CMS = "cms"
+    BACKEND_AS_A_SERVICE = "backend-as-a-service"
+    CROSS_PLATFORM_APP_FRAMEWORK = "cross-platform-app-framework"
+    RUNTIME = "runtime"
+    FRONTEND_LIBRARY = "frontend-library"
+    HTTP_SERVER = "http-server"
+
+    @property
+    def is_backend(self) -> bool:
+        """Whether a record of this kind builds the server side of an application."""
+        return self in _BACKEND_KINDS
+
+
+_BACKEND_KINDS = frozenset(
+    {
+        Kind.FULL_STACK,
+        Kind.WEB_FRAMEWORK,
+        Kind.MICRO_FRAMEWORK,
+        Kind.META_FRAMEWORK,
+        Kind.CMS,
+        Kind.BACKEND_AS_A_SERVICE,
+    }
+)
+
+
+class SupportLevel(_OrderedEnum):
+    """How a framework provides a feature, weakest first; members compare.
+
+    >>> SupportLevel.BUILT_IN > SupportLevel.OFFICIAL_ADD_ON > SupportLevel.ECOSYSTEM
+    True
+    """
+
+    ECOSYSTEM = "ecosystem"
+    OFFICIAL_ADD_ON = "official-add-on"
+    BUILT_IN = "built-in"
+
+
+class Level(_OrderedEnum):
+    """An ordinal level for a quality, lowest first; members compare.
+
+    For ``learning-curve`` a high level means a steep curve (hard to learn).
+    """
+
+    VERY_LOW = "very-low"
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    VERY_HIGH = "very-high"
+
+
+class Quality(enum.Enum):
+    """The qualities a record can be rated on."""
+
+    LEARNING_CURVE = "learning-curve"
+    PERFORMANCE = "performance"
+    SCALABILITY = "scalability"
+    MATURITY = "maturity"
+    COMMUNITY = "community"
+    DOCUMENTATION = "documentation"
+    DEVELOPMENT_SPEED = "development-speed"
+
+
+class Philosophy(enum.Enum):
+    """Design stances a framework is described as taking."""
+
+    BATTERIES_INCLUDED = "batteries-included"
+    MINIMAL = "minimal"
+    MODULAR = "modular"
+    OPINIONATED = "opinionated"
+    UNOPINIONATED = "unopinionated"
+    CONVENTION_OVER_CONFIGURATION = "convention-over-configuration"
+
+
+class RelationKind(enum.Enum):
+    """How one record relates to another."""
+
+    BUILT_ON = "built-on"
+    RUNS_ON = "runs-on"
+    USES_COMPONENTS_OF = "uses-components-of"
+    INSPIRED_BY = "inspired-by"
+    CREATED_BY_TEAM_OF = "created-by-team-of"
+    SUCCESSOR_OF = "successor-of"
+
+
+class SourceKind(enum.Enum):
+    """What kind of publication a source is."""
+
+    ARTICLE = "article"
+    DOCUMENTATION = "documentation"
+    REPOSITORY = "repository"
+    LICENSE = "license"
+    WEBSITE = "website"
+    SURVEY = "survey"
+    EDITORIAL = "editorial"
+
+
+class GuidanceKind(enum.Enum):
+    """What a piece of general guidance is about."""
+
+    CHOOSING = "choosing"
+    """A criterion for choosing a framework (team expertise, readability, ...)."""
+    LANGUAGE_FIT = "language-fit"
+    """Which languages suit which kinds of project."""
+
+
+@attrs.frozen
+class Correction:
+    """Why a claim is disputed and what is true instead, with its sources."""
+
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+
+
+@attrs.frozen
+class Fact(Generic[T]):
+    """A value and the sources that state it.
+
+    >>> Fact(2005, ["django-docs"]).sources
+    ('django-docs',)
+    """
+
+    value: T
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    note: str = ""
+
+
+@attrs.frozen
+class Claim:
+    """A statement in our own words, the sources behind it, and a dispute if any."""
+
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    dispute: Correction | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a primary source contradicts the claim."""
+        return self.dispute is not None
+
+
+@attrs.frozen
+class FeatureSupport:
+    """A feature from the ``features`` vocabulary and how it is provided."""
+
+    feature: str
+    support: SupportLevel
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    note: str = ""
+    dispute: Correction | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a primary source contradicts the claim."""
+        return self.dispute is not None
+
+
+@attrs.frozen
+class QualityClaim:
+    """One source's view of one quality, as a level and in words."""
+
+    quality: Quality
+    level: Level
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    dispute: Correction | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a primary source contradicts the claim."""
+        return self.dispute is not None
+
+
+@attrs.frozen
+class UseCaseClaim:
+    """That a framework suits (or does not suit) a use case from the vocabulary."""
+
+    use_case: str
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    suited: bool = True
+    dispute: Correction | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a primary source contradicts the claim."""
+        return self.dispute is not None
+
+
+@attrs.frozen
+class NotableUser:
+    """An organisation or product said to use the framework."""
+
+    name: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    dispute: Correction | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a primary source contradicts the claim."""
+        return self.dispute is not None
+
+
+@attrs.frozen
+class Relation:
+    """A link to another record of the knowledge base, by its id."""
+
+    kind: RelationKind
+    target: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    note: str = ""
+
+
+@attrs.frozen
+class Ranking:
+    """The position of a record in one list of one source.
+
+    ``numbered`` says whether the source numbers its list (otherwise the
+    position is the order of appearance); ``metric`` is what the source
+    ranks by, where it says.
+    """
+
+    source: str
+    position: int
+    list_name: str = "main"
+    numbered: bool = False
+    metric: str | None = None
+
+
+@attrs.frozen
+class Rating:
+    """A quality as the sources see it: derived from a record's quality claims.
+
+    ``level`` is the median of the claimed levels (the lower one of the two
+    middle values when their number is even); ``disagreement`` is true when
+    the sources name different levels.
+    """
+
+    quality: Quality
+    claims: tuple[QualityClaim, ...]
+
+    @property
+    def level(self) -> Level:
+        """The median claimed level."""
+        levels = sorted(claim.level for claim in self.claims)
+        return levels[(len(levels) - 1) // 2]
+
+    @property
+    def levels(self) -> frozenset[Level]:
+        """Every level some source claims."""
+        return frozenset(claim.level for claim in self.claims)
+
+    @property
+    def disagreement(self) -> bool:
+        """Whether the sources claim different levels."""
+        return len(self.levels) > 1
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source behind the rating, in first-cited order."""
+        return _unique(source for claim in self.claims for source in claim.sources)
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+@attrs.frozen
+class Framework:
+    """One record of the knowledge base: a framework, or a related technology.
+
+    Related technologies (a runtime such as Node.js, a UI library such as
+    React) are records too, so relations and claims can point at them; their
+    :attr:`kind` says what they are and :attr:`is_backend` is false.
+    """
+
+    id: str
+    name: str
+    summary: str
+    kind: Fact[Kind]
+    languages: Fact[tuple[str, ...]]
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    runtime: Fact[str] | None = None
+    architecture: Fact[str] | None = None
+    philosophy: tuple[Fact[Philosophy], ...] = attrs.field(default=(), converter=tuple)
+    license: Fact[str] | None = None
+    open_source: Fact[bool] | None = None
+    first_release: Fact[int] | None = None
+    creator: Fact[str] | None = None
+    steward: Fact[str] | None = None
+    website: Fact[str] | None = None
+    repository: Fact[str] | None = None
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    features: tuple[FeatureSupport, ...] = attrs.field(default=(), converter=tuple)
+    qualities: tuple[QualityClaim, ...] = attrs.field(default=(), converter=tuple)
+    pros: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+    cons: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+    notable_users: tuple[NotableUser, ...] = attrs.field(default=(), converter=tuple)
+    use_cases: tuple[UseCaseClaim, ...] = attrs.field(default=(), converter=tuple)
+    rankings: tuple[Ranking, ...] = attrs.field(default=(), converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def is_backend(self) -> bool:
+        """Whether the record is a backend framework (see :attr:`Kind.is_backend`)."""
+        return self.kind.value.is_backend
+
+    def feature(self, feature: str) -> FeatureSupport | None:
+        """The record's support for ``feature`` (a vocabulary id), or ``None``."""
+        for support in self.features:
+            if support.feature == feature:
+                return support
+        return None
+
+    def rating(self, quality: Quality | str) -> Rating | None:
+        """Every claim about one quality, with the derived level; ``None`` if unrated.
+
+        >>> import backend_frameworks as bf
+        >>> bf.get("flask").rating("learning-curve").level
+        <Level.LOW: 'low'>
+        """
+        wanted = Quality(quality)
+        claims = tuple(claim for claim in self.qualities if claim.quality is wanted)
+        return Rating(wanted, claims) if claims else None
+
+    @property
+    def ratings(self) -> tuple[Rating, ...]:
+        """A rating for each quality that some source rates, in :class:`Quality` order."""
+        found = (self.rating(quality) for quality in Quality)
+        return tuple(rating for rating in found if rating is not None)
+
+    @property
+    def source_ids(self) -> frozenset[str]:
+        """Every source id the record cites anywhere."""
+        return frozenset(_cited(self))
+
+
+def _cited(value: object) -> list[str]:
+    """Every source id cited in an attrs instance or tuple of them, recursively."""
+    found: list[str] = []
+    if isinstance(value, tuple):
+        for item in value:
+            found.extend(_cited(item))
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "sources":
+                found.extend(item)
+            elif field.name == "source" and isinstance(item, str):
+                found.append(item)
+            else:
+                found.extend(_cited(item))
+    return found
+
+
+@attrs.frozen
+class Source:
+    """A publication the knowledge base cites.
+
+    ``date`` is as precise as the source allows: ``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD``, or a range of years ``YYYY-YYYY``.
+    """
+
+    id: str
+    title: str
+    publisher: str
+    kind: SourceKind
+    url: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    method: str | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class Term:
+    """One value of a vocabulary: its id, display name and meaning."""
+
+    id: str
+    name: str
+    description: str
+
+
+@attrs.frozen
+class Vocabularies:
+    """The open sets of ids that records use, as shipped with the data."""
+
+    languages: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+    runtimes: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+    architectures: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+    features: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+    use_cases: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+
+    def ids(self, vocabulary: str) -> frozenset[str]:
+        """The ids of one vocabulary, by its field name (``"features"``...)."""
+        terms: tuple[Term, ...] = getattr(self, vocabulary)
+        return frozenset(term.id for term in terms)
+
+    def merged(self, other: Vocabularies) -> Vocabularies:
+        """These terms plus ``other``'s; a term of ``other`` replaces one with its id."""
+        changes: dict[str, tuple[Term, ...]] = {}
+        for field in attrs.fields(Vocabularies):
+            terms = {term.id: term for term in getattr(self, field.name)}
+            terms.update({term.id: term for term in getattr(other, field.name)})
+            changes[field.name] = tuple(terms.values())
+        return attrs.evolve(self, **changes)
+
+
+@attrs.frozen
+class Guidance:
+    """Advice that is about choosing, not about one framework."""
+
+    id: str
+    kind: GuidanceKind
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    criterion: str | None = None
+    languages: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    use_cases: tuple[str, ...] = attrs.field(default=(), converter=tuple)

@@ -1,0 +1,218 @@
+"""Cross-checks over a whole knowledge base, each problem with file and field path.
+
+Structuring (``_convert``) checks each file's shape; this checks what needs
+the whole set: that every cited source exists, every vocabulary value is
+known, every relation points at a record, names are unambiguous, and list
+positions are not claimed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ._model import Framework, Guidance, Source, Vocabularies
+from ._names import normalize, suggest
+
+__all__ = ["SLUG", "problems_in"]
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SOURCE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-\d{4})?")
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+
+def _did_you_mean(value: str, known: frozenset[str]) -> str:
+    hints = suggest(value, {normalize(k): k for k in known}, limit=1)
+    return f" (did you mean {hints[0]!r}?)" if hints else ""
+
+
+def _walk_sources(value: object, path: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every ``sources`` tuple inside a record, with its path."""
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _walk_sources(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "sources":
+                yield f"{path}.sources", item
+            else:
+                yield from _walk_sources(item, f"{path}.{field.name}")
+
+
+def _walk_texts(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every ``text`` field inside a record, with its path."""
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _walk_texts(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "text" and isinstance(item, str):
+                yield f"{path}.text", item
+            else:
+                yield from _walk_texts(item, f"{path}.{field.name}")
+
+
+class _Checker:
+    def __init__(
+        self,
+        frameworks: Sequence[tuple[str, Framework]],
+        sources: Sequence[tuple[str, Source]],
+        vocabularies: Vocabularies,
+        guidance: Sequence[tuple[str, Guidance]],
+    ) -> None:
+        self.frameworks = frameworks
+        self.sources = sources
+        self.vocabularies = vocabularies
+        self.guidance = guidance
+        self.source_ids = frozenset(source.id for _, source in sources)
+        self.record_ids = frozenset(record.id for _, record in frameworks)
+        self.problems: list[str] = []
+
+    def report(self, origin: str, path: str, message: str) -> None:
+        self.problems.append(f"{origin}: {path}: {message}")
+
+    def run(self) -> list[str]:
+        self.check_vocabularies()
+        self.check_sources()
+        self.check_names()
+        for origin, record in self.frameworks:
+            self.check_record(origin, record)
+        for index, (origin, advice) in enumerate(self.guidance):
+            self.check_guidance(origin, f"$.guidance[{index}]", advice)
+        return self.problems
+
+    def check_vocabularies(self) -> None:
+        for field in attrs.fields(Vocabularies):
+            seen: set[str] = set()
+            for index, term in enumerate(getattr(self.vocabularies, field.name)):
+                path = f"$.{field.name}[{index}].id"
+                if not SLUG.fullmatch(term.id):
+                    self.report("vocabularies.json", path, f"{term.id!r} is not a lowercase slug")
+                if term.id in seen:
+                    self.report("vocabularies.json", path, f"{term.id!r} appears twice")
+                seen.add(term.id)
+
+    def check_sources(self) -> None:
+        seen: set[str] = set()
+        for origin, source in self.sources:
+            path = f"$.sources[id={source.id}]"
+            if not SLUG.fullmatch(source.id):
+                self.report(origin, f"{path}.id", f"{source.id!r} is not a lowercase slug")
+            if source.id in seen:
+                self.report(origin, f"{path}.id", f"source {source.id!r} is defined twice")
+            seen.add(source.id)
+            if not source.title.strip() or not source.publisher.strip():
+                self.report(origin, path, "title and publisher must not be empty")
+            if source.url is not None and not _URL.fullmatch(source.url):
+                self.report(origin, f"{path}.url", f"{source.url!r} is not an http(s) address")
+            if source.date is not None and not _SOURCE_DATE.fullmatch(source.date):
+                self.report(
+                    origin,
+                    f"{path}.date",
+                    f"{source.date!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-YYYY",
+                )
+
+    def check_names(self) -> None:
+        owner: dict[str, str] = {}
+        ids: set[str] = set()
+        for origin, record in self.frameworks:
+            if not SLUG.fullmatch(record.id):
+                self.report(origin, "$.id", f"{record.id!r} is not a lowercase slug")
+            if record.id in ids:
+                self.report(origin, "$.id", f"id {record.id!r} is used by another record")
+            ids.add(record.id)
+            for path, name in [
+                ("$.id", record.id),
+                ("$.name", record.name),
+                *((f"$.aliases[{i}]", alias) for i, alias in enumerate(record.aliases)),
+            ]:
+                key = normalize(name)
+                if not key:
+                    self.report(origin, path, f"{name!r} has no letters or digits")
+                elif owner.setdefault(key, record.id) != record.id:
+                    self.report(
+                        origin,
+                        path,
+                        f"{name!r} is also a name of {owner[key]!r}; names must be unambiguous",
+                    )
+
+    def check_cited(self, origin: str, path: str, sources: tuple[str, ...]) -> None:
+        if not sources:
+            self.report(origin, path, "a claim needs at least one source id")
+        if len(set(sources)) != len(sources):
+            self.report(origin, path, "a source id is listed twice")
+        for index, source in enumerate(sources):
+            if source not in self.source_ids:
+                hint = _did_you_mean(source, self.source_ids)
+                self.report(origin, f"{path}[{index}]", f"unknown source id {source!r}{hint}")
+
+    def check_term(self, origin: str, path: str, vocabulary: str, value: str) -> None:
+        known = self.vocabularies.ids(vocabulary)
+        if value not in known:
+            hint = _did_you_mean(value, known)
+            self.report(origin, path, f"{value!r} is not in the {vocabulary} vocabulary{hint}")
+
+    def check_record(self, origin: str, record: Framework) -> None:
+        if not record.name.strip():
+            self.report(origin, "$.name", "must not be empty")
+        if not record.summary.strip():
+            self.report(origin, "$.summary", "must not be empty")
+        for path, sources in _walk_sources(record, "$"):
+            self.check_cited(origin, path, sources)
+        for path, text in _walk_texts(record, "$"):
+            if not text.strip():
+                self.report(origin, path, "must not be empty")
+        if not record.languages.value:
+            self.report(origin, "$.languages.value", "at least one language is needed")
+        for index, language in enumerate(record.languages.value):
+            self.check_term(origin, f"$.languages.value[{index}]", "languages", language)
+        if record.runtime is not None:
+            self.check_term(origin, "$.runtime.value", "runtimes", record.runtime.value)
+        if record.architecture is not None:
+            self.check_term(
+                origin, "$.architecture.value", "architectures", record.architecture.value
+            )
+        seen_features: set[str] = set()
+        for index, support in enumerate(record.features):
+            path = f"$.features[{index}].feature"
+            self.check_term(origin, path, "features", support.feature)
+            if support.feature in seen_features:
+                self.report(origin, path, f"feature {support.feature!r} is listed twice")
+            seen_features.add(support.feature)
+        for index, use in enumerate(record.use_cases):
+            self.check_term(origin, f"$.use_cases[{index}].use_case", "use_cases", use.use_case)
+        for index, relation in enumerate(record.relations):
+            path = f"$.relations[{index}].target"
+            if relation.target == record.id:
+                self.report(origin, path, "a record cannot relate to itself")
+            elif relation.target not in self.record_ids:
+                hint = _did_you_mean(relation.target, self.record_ids)
+                self.report(origin, path, f"no record has id {relation.target!r}{hint}")
+        for index, ranking in enumerate(record.rankings):
+            if ranking.position < 1:
+                self.report(origin, f"$.rankings[{index}].position", "positions start at 1")
+
+    def check_guidance(self, origin: str, path: str, advice: Guidance) -> None:
+        if not SLUG.fullmatch(advice.id):
+            self.report(origin, f"{path}.id", f"{advice.id!r} is not a lowercase slug")
+        if not advice.text.strip():
+            self.report(origin, f"{path}.text", "must not be empty")
+        self.check_cited(origin, f"{path}.sources", advice.sources)
+        for index, language in enumerate(advice.languages):
+            self.check_term(origin, f"{path}.languages[{index}]", "languages", language)
+        for index, use in enumerate(advice.use_cases):
+            self.check_term(origin, f"{path}.use_cases[{index}]", "use_cases", use)
+
+
+def problems_in(
+    frameworks: Sequence[tuple[str, Framework]],
+    sources: Sequence[tuple[str, Source]],
+    vocabularies: Vocabularies,
+    guidance: Sequence[tuple[str, Guidance]] = (),
+) -> list[str]:
+    """Every cross-file problem, as ``"<origin>: <path>: <message>"`` lines."""
+    return _Checker(frameworks, sources, vocabularies, guidance).run()
