@@ -9,8 +9,6 @@ Every claim names the sources behind it. Start with :func:`get` and
 ('Ruby on Rails', ('ruby',))
 """
 
-from __future__ import annotations
-
 from importlib.metadata import version as _version
 
 from ._default import (

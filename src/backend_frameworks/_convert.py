@@ -68,7 +68,7 @@ def _strict_tuple_factory(cls: Any, conv: cattrs.BaseConverter) -> Any:
 
 def _is_optional(cls: Any) -> bool:
     args = get_args(cls)
-    return get_origin(cls) in (types.UnionType,) and len(args) == 2 and type(None) in args  # noqa: PLR2004
+    return get_origin(cls) is types.UnionType and len(args) == 2 and type(None) in args  # noqa: PLR2004
 
 
 def _optional_factory(cls: Any, conv: cattrs.BaseConverter) -> Any:
@@ -111,15 +111,15 @@ def describe_error(error: BaseException, path: str = "$") -> list[str]:
     """Flatten a structuring error into ``"<path>: <message>"`` lines."""
     lines: list[str] = []
     if isinstance(error, IterableValidationError):
-        with_notes, without = error.group_exceptions()
-        for inner, note in with_notes:
-            lines.extend(describe_error(inner, f"{path}[{note.index!r}]"))
-        lines.extend(f"{path}: {_message(inner)}" for inner in without)
+        indexed, loose = error.group_exceptions()
+        for inner, item in indexed:
+            lines.extend(describe_error(inner, f"{path}[{item.index!r}]"))
+        lines.extend(f"{path}: {_message(inner)}" for inner in loose)
     elif isinstance(error, ClassValidationError):
-        with_notes, without = error.group_exceptions()
-        for inner, note in with_notes:
-            lines.extend(describe_error(inner, f"{path}.{note.name}"))
-        lines.extend(f"{path}: {_message(inner)}" for inner in without)
+        named, unnamed = error.group_exceptions()
+        for inner, attribute in named:
+            lines.extend(describe_error(inner, f"{path}.{attribute.name}"))
+        lines.extend(f"{path}: {_message(inner)}" for inner in unnamed)
     else:
         lines.append(f"{path}: {_message(error)}")
     return lines

@@ -9,10 +9,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from ._convert import unstructure
 from ._kb import KnowledgeBase
 from ._load import DataInfo
 from ._model import Framework, Guidance, Source
-from ._convert import unstructure
 
 __all__ = [
     "data_info",

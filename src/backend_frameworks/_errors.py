@@ -18,7 +18,7 @@ class BackendFrameworksError(Exception):
     """
 
 
-class _LookupMiss(BackendFrameworksError, KeyError):
+class _LookupMissError(BackendFrameworksError, KeyError):
     """A name that is not in the knowledge base, with the nearest ones."""
 
     def __init__(self, what: str, name: str, suggestions: tuple[str, ...] = ()) -> None:
@@ -36,7 +36,7 @@ class _LookupMiss(BackendFrameworksError, KeyError):
         return self.message
 
 
-class UnknownFrameworkError(_LookupMiss):
+class UnknownFrameworkError(_LookupMissError):
     """No framework has this id, name or alias.
 
     Also a :class:`KeyError`. ``suggestions`` holds the ids of the closest
@@ -54,7 +54,7 @@ class UnknownFrameworkError(_LookupMiss):
         super().__init__("framework", name, suggestions)
 
 
-class UnknownSourceError(_LookupMiss):
+class UnknownSourceError(_LookupMissError):
     """No source has this id. Also a :class:`KeyError`."""
 
     def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._convert import describe_error, structure, unstructure
 from ._errors import DataError, UnknownFrameworkError, UnknownSourceError
@@ -96,9 +96,7 @@ class KnowledgeBase:
     # -- construction -------------------------------------------------------
 
     @classmethod
-    def from_resources(
-        cls, *overlays: Traversable | str | os.PathLike[str]
-    ) -> KnowledgeBase:
+    def from_resources(cls, *overlays: Traversable | str | os.PathLike[str]) -> KnowledgeBase:
         """Load the shipped data, then each overlay directory in order.
 
         An overlay has the same layout as the shipped ``data`` directory
@@ -149,7 +147,7 @@ class KnowledgeBase:
             DataError: the data is malformed (with field paths) or inconsistent.
         """
         expected = {"format", "info", "vocabularies", "sources", "guidance", "frameworks"}
-        if not isinstance(data, Mapping) or set(data) != expected:
+        if not isinstance(cast("object", data), Mapping) or set(data) != expected:
             raise DataError([f"<export>: $: expected exactly the keys {sorted(expected)}"])
         if data["format"] != EXPORT_FORMAT:
             raise DataError([f"<export>: $.format: unsupported format {data['format']!r}"])
@@ -160,7 +158,7 @@ class KnowledgeBase:
             sources = structure(data["sources"], tuple[Source, ...])
             guidance = structure(data["guidance"], tuple[Guidance, ...])
             frameworks = structure(data["frameworks"], tuple[Framework, ...])
-        except Exception as error:  # noqa: BLE001 - reported with its path
+        except Exception as error:
             raise DataError([f"<export>: {line}" for line in describe_error(error)]) from error
         return cls(frameworks, sources, vocabularies, guidance, info)
 

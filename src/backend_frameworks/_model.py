@@ -47,6 +47,16 @@ EDITORIAL_SOURCE = "editorial"
 """The id under which the project's own judgement is recorded."""
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    """Freeze a collection of strings; a bare string is a mistake, not a collection."""
+    if isinstance(values, str):
+        raise TypeError(f"expected a collection of strings, not the string {values!r}")
+    return tuple(values)
+
+
+_TUPLE = attrs.validators.instance_of(tuple)
+
+
 @functools.total_ordering
 class _OrderedEnum(enum.Enum):
     """An enum whose members compare in declaration order."""
@@ -187,7 +197,7 @@ class Correction:
     """Why a claim is disputed and what is true instead, with its sources."""
 
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
 
 
 @attrs.frozen
@@ -199,7 +209,7 @@ class Fact(Generic[T]):
     """
 
     value: T
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
 
@@ -208,7 +218,7 @@ class Claim:
     """A statement in our own words, the sources behind it, and a dispute if any."""
 
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
 
     @property
@@ -223,7 +233,7 @@ class FeatureSupport:
 
     feature: str
     support: SupportLevel
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
     dispute: Correction | None = None
 
@@ -240,7 +250,7 @@ class QualityClaim:
     quality: Quality
     level: Level
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
 
     @property
@@ -255,7 +265,7 @@ class UseCaseClaim:
 
     use_case: str
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     suited: bool = True
     dispute: Correction | None = None
 
@@ -270,7 +280,7 @@ class NotableUser:
     """An organisation or product said to use the framework."""
 
     name: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
 
     @property
@@ -285,7 +295,7 @@ class Relation:
 
     kind: RelationKind
     target: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
 
@@ -357,10 +367,10 @@ class Framework:
     summary: str
     kind: Fact[Kind]
     languages: Fact[tuple[str, ...]]
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     runtime: Fact[str] | None = None
     architecture: Fact[str] | None = None
-    philosophy: tuple[Fact[Philosophy], ...] = attrs.field(default=(), converter=tuple)
+    philosophy: tuple[Fact[Philosophy], ...] = attrs.field(default=(), validator=_TUPLE)
     license: Fact[str] | None = None
     open_source: Fact[bool] | None = None
     first_release: Fact[int] | None = None
@@ -368,15 +378,15 @@ class Framework:
     steward: Fact[str] | None = None
     website: Fact[str] | None = None
     repository: Fact[str] | None = None
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
-    features: tuple[FeatureSupport, ...] = attrs.field(default=(), converter=tuple)
-    qualities: tuple[QualityClaim, ...] = attrs.field(default=(), converter=tuple)
-    pros: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
-    cons: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
-    notable_users: tuple[NotableUser, ...] = attrs.field(default=(), converter=tuple)
-    use_cases: tuple[UseCaseClaim, ...] = attrs.field(default=(), converter=tuple)
-    rankings: tuple[Ranking, ...] = attrs.field(default=(), converter=tuple)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), validator=_TUPLE)
+    features: tuple[FeatureSupport, ...] = attrs.field(default=(), validator=_TUPLE)
+    qualities: tuple[QualityClaim, ...] = attrs.field(default=(), validator=_TUPLE)
+    pros: tuple[Claim, ...] = attrs.field(default=(), validator=_TUPLE)
+    cons: tuple[Claim, ...] = attrs.field(default=(), validator=_TUPLE)
+    notable_users: tuple[NotableUser, ...] = attrs.field(default=(), validator=_TUPLE)
+    use_cases: tuple[UseCaseClaim, ...] = attrs.field(default=(), validator=_TUPLE)
+    rankings: tuple[Ranking, ...] = attrs.field(default=(), validator=_TUPLE)
+    claims: tuple[Claim, ...] = attrs.field(default=(), validator=_TUPLE)
 
     @property
     def is_backend(self) -> bool:
@@ -419,8 +429,8 @@ def _cited(value: object) -> list[str]:
     if isinstance(value, tuple):
         for item in value:
             found.extend(_cited(item))
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
             item = getattr(value, field.name)
             if field.name == "sources":
                 found.extend(item)
@@ -445,7 +455,7 @@ class Source:
     kind: SourceKind
     url: str | None = None
     date: str | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     method: str | None = None
     note: str = ""
 
@@ -463,11 +473,11 @@ class Term:
 class Vocabularies:
     """The open sets of ids that records use, as shipped with the data."""
 
-    languages: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
-    runtimes: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
-    architectures: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
-    features: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
-    use_cases: tuple[Term, ...] = attrs.field(default=(), converter=tuple)
+    languages: tuple[Term, ...] = attrs.field(default=(), validator=_TUPLE)
+    runtimes: tuple[Term, ...] = attrs.field(default=(), validator=_TUPLE)
+    architectures: tuple[Term, ...] = attrs.field(default=(), validator=_TUPLE)
+    features: tuple[Term, ...] = attrs.field(default=(), validator=_TUPLE)
+    use_cases: tuple[Term, ...] = attrs.field(default=(), validator=_TUPLE)
 
     def ids(self, vocabulary: str) -> frozenset[str]:
         """The ids of one vocabulary, by its field name (``"features"``...)."""
@@ -491,7 +501,7 @@ class Guidance:
     id: str
     kind: GuidanceKind
     text: str
-    sources: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
     criterion: str | None = None
-    languages: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    use_cases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    languages: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    use_cases: tuple[str, ...] = attrs.field(default=(), converter=_strings)

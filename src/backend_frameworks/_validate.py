@@ -33,8 +33,8 @@ def _walk_sources(value: object, path: str) -> Iterator[tuple[str, tuple[str, ..
     if isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _walk_sources(item, f"{path}[{index}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
             item = getattr(value, field.name)
             if field.name == "sources":
                 yield f"{path}.sources", item
@@ -47,8 +47,8 @@ def _walk_texts(value: object, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _walk_texts(item, f"{path}[{index}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
             item = getattr(value, field.name)
             if field.name == "text" and isinstance(item, str):
                 yield f"{path}.text", item
@@ -88,8 +88,8 @@ class _Checker:
     def check_vocabularies(self) -> None:
         for field in attrs.fields(Vocabularies):
             seen: set[str] = set()
-            for index, term in enumerate(getattr(self.vocabularies, field.name)):
-                path = f"$.{field.name}[{index}].id"
+            for term in getattr(self.vocabularies, field.name):
+                path = f"$.{field.name}[id={term.id}]"
                 if not SLUG.fullmatch(term.id):
                     self.report("vocabularies.json", path, f"{term.id!r} is not a lowercase slug")
                 if term.id in seen:

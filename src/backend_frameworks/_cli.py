@@ -1,0 +1,127 @@
+"""The command line: ``backend-frameworks`` and ``python -m backend_frameworks``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._convert import unstructure
+from ._default import default_knowledge_base
+from ._errors import BackendFrameworksError, UnknownFrameworkError
+from ._render import render_framework, render_source
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_DATA = 3
+
+
+def _print_json(value: object, out: TextIO) -> None:
+    json.dump(value, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    kb = default_knowledge_base()
+    record = kb.get(args.name)
+    if args.json:
+        _print_json(unstructure(record), out)
+    else:
+        out.write(render_framework(record, kb))
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    records = default_knowledge_base().frameworks(include_related=args.all)
+    if args.json:
+        _print_json(
+            [{"id": r.id, "name": r.name, "kind": r.kind.value.value} for r in records], out
+        )
+        return EXIT_OK
+    width = max((len(record.id) for record in records), default=0)
+    for record in records:
+        languages = ", ".join(record.languages.value)
+        out.write(
+            f"{record.id:<{width}}  {record.name} ({record.kind.value.value}; {languages})\n"
+        )
+    return EXIT_OK
+
+
+def _sources(args: argparse.Namespace, out: TextIO) -> int:
+    sources = default_knowledge_base().sources()
+    if args.json:
+        _print_json(unstructure(sources), out)
+        return EXIT_OK
+    out.writelines(render_source(source) + "\n" for source in sources)
+    return EXIT_OK
+
+
+def _info(args: argparse.Namespace, out: TextIO) -> int:
+    from . import __version__  # noqa: PLC0415 - avoids an import cycle at module load
+
+    kb = default_knowledge_base()
+    info = {
+        "package_version": __version__,
+        "data_version": kb.info.version,
+        "data_as_of": kb.info.as_of.isoformat(),
+        "frameworks": len(kb.frameworks()),
+        "records": len(kb),
+        "sources": len(kb.sources()),
+    }
+    if args.json:
+        _print_json(info, out)
+    else:
+        out.writelines(f"{key.replace('_', ' ')}: {value}\n" for key, value in info.items())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation tools)."""
+    parser = argparse.ArgumentParser(
+        prog="backend-frameworks",
+        description="Look up backend frameworks in a sourced knowledge base.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    show = commands.add_parser("show", help="one framework with every claim and its sources")
+    show.add_argument("name", help="id, name or alias, e.g. django, RoR, Express.js")
+    show.set_defaults(handler=_show)
+
+    listing = commands.add_parser("list", help="the backend frameworks, one a line")
+    listing.add_argument(
+        "--all", action="store_true", help="also related records (runtimes, UI libraries...)"
+    )
+    listing.set_defaults(handler=_list)
+
+    sources = commands.add_parser("sources", help="every cited source")
+    sources.set_defaults(handler=_sources)
+
+    info = commands.add_parser("info", help="package and data versions")
+    info.set_defaults(handler=_info)
+
+    for sub in (show, listing, sources, info):
+        sub.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Exit status: 0 success, 1 an unknown name (the message suggests the
+    closest), 2 a usage error, 3 invalid data (an overlay, for instance).
+    """
+    stream = out if out is not None else sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.handler(args, stream)
+    except UnknownFrameworkError as error:
+        print(f"backend-frameworks: {error}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    except BackendFrameworksError as error:
+        print(f"backend-frameworks: {error}", file=sys.stderr)
+        return EXIT_DATA
+    return status

@@ -1,0 +1,175 @@
+"""Plain-text renderings of records, with numbered source references."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+from ._kb import KnowledgeBase
+from ._model import Claim, Fact, Framework, Source
+
+__all__ = ["render_framework", "render_source"]
+
+_WIDTH = 88
+
+
+class _Citations:
+    """Numbers sources in order of first citation: ``[1]``, ``[2]``..."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+
+    def cite(self, sources: Iterable[str]) -> str:
+        marks = [self.order.setdefault(source, len(self.order) + 1) for source in sources]
+        return "".join(f"[{mark}]" for mark in marks)
+
+
+def render_source(source: Source) -> str:
+    """One line describing a source: publisher, title, date and address."""
+    parts = [f"{source.publisher}, \u201c{source.title}\u201d"]
+    if source.date:
+        parts.append(source.date)
+    if source.url:
+        parts.append(source.url)
+    return ", ".join(parts) + f" ({source.kind.value}; id {source.id})"
+
+
+def _wrap(text: str, indent: str = "  ", bullet: str = "- ") -> list[str]:
+    return textwrap.wrap(
+        text, width=_WIDTH, initial_indent=indent + bullet, subsequent_indent=indent + "  "
+    )
+
+
+def _fact_line(label: str, fact: Fact[Any] | None, cite: _Citations) -> list[str]:
+    if fact is None:
+        return []
+    value = fact.value
+    if isinstance(value, tuple):
+        shown = ", ".join(str(item) for item in value)
+    elif isinstance(value, bool):
+        shown = "yes" if value else "no"
+    else:
+        shown = str(getattr(value, "value", value))
+    note = f" ({fact.note})" if fact.note else ""
+    return textwrap.wrap(
+        f"{label + ':':<15}{shown}{note} {cite.cite(fact.sources)}",
+        width=_WIDTH,
+        subsequent_indent=" " * 15,
+    )
+
+
+def _claims(title: str, claims: Iterable[Claim], cite: _Citations) -> list[str]:
+    items = list(claims)
+    if not items:
+        return []
+    lines = ["", f"{title}:"]
+    for claim in items:
+        lines.extend(_wrap(f"{claim.text} {cite.cite(claim.sources)}"))
+        if claim.dispute is not None:
+            correction = claim.dispute
+            lines.extend(
+                _wrap(
+                    f"DISPUTED: {correction.text} {cite.cite(correction.sources)}",
+                    indent="    ",
+                    bullet="",
+                )
+            )
+    return lines
+
+
+def render_framework(record: Framework, kb: KnowledgeBase) -> str:
+    """A readable summary of one record, every statement numbered to its sources."""
+    cite = _Citations()
+    title = record.name
+    if record.aliases:
+        title += f" (also: {', '.join(record.aliases)})"
+    lines = [title, "=" * min(len(title), _WIDTH)]
+    lines.extend(textwrap.wrap(record.summary, width=_WIDTH))
+    lines.append("")
+    facts: list[tuple[str, Fact[Any] | None]] = [
+        ("Kind", record.kind),
+        ("Languages", record.languages),
+        ("Runtime", record.runtime),
+        ("Architecture", record.architecture),
+        ("License", record.license),
+        ("Open source", record.open_source),
+        ("First release", record.first_release),
+        ("Creator", record.creator),
+        ("Steward", record.steward),
+        ("Website", record.website),
+        ("Repository", record.repository),
+    ]
+    for label, fact in facts:
+        lines.extend(_fact_line(label, fact, cite))
+    for stance in record.philosophy:
+        lines.extend(_fact_line("Philosophy", stance, cite))
+    if not record.is_backend:
+        lines.append(f"Note:          {record.name} is not a backend framework.")
+    if record.relations:
+        lines.extend(["", "Relations:"])
+        for relation in record.relations:
+            target = kb.get(relation.target).name
+            lines.extend(_wrap(f"{relation.kind.value} {target} {cite.cite(relation.sources)}"))
+    if record.features:
+        lines.extend(["", "Features:"])
+        for support in sorted(record.features, key=lambda item: item.feature):
+            note = f" ({support.note})" if support.note else ""
+            lines.extend(
+                _wrap(
+                    f"{support.feature}: {support.support.value}{note} "
+                    f"{cite.cite(support.sources)}"
+                )
+            )
+            if support.dispute is not None:
+                lines.extend(
+                    _wrap(
+                        f"DISPUTED: {support.dispute.text} {cite.cite(support.dispute.sources)}",
+                        indent="    ",
+                        bullet="",
+                    )
+                )
+    if record.ratings:
+        lines.extend(["", "Qualities:"])
+        for rating in record.ratings:
+            flag = "  (sources disagree)" if rating.disagreement else ""
+            lines.append(f"  {rating.quality.value}: {rating.level.value}{flag}")
+            for claim in rating.claims:
+                lines.extend(
+                    _wrap(
+                        f"{claim.level.value}: {claim.text} {cite.cite(claim.sources)}",
+                        indent="    ",
+                    )
+                )
+    lines.extend(_claims("Pros", record.pros, cite))
+    lines.extend(_claims("Cons", record.cons, cite))
+    if record.use_cases:
+        lines.extend(["", "Use cases:"])
+        for use in record.use_cases:
+            verdict = "suited to" if use.suited else "not suited to"
+            lines.extend(_wrap(f"{verdict} {use.use_case}: {use.text} {cite.cite(use.sources)}"))
+    if record.notable_users:
+        lines.extend(["", "Notable users:"])
+        users = [f"{user.name} {cite.cite(user.sources)}" for user in record.notable_users]
+        lines.extend(_wrap(", ".join(users), bullet=""))
+    if record.rankings:
+        lines.extend(["", "Rankings:"])
+        for ranking in record.rankings:
+            where = kb.source(ranking.source).publisher
+            if ranking.list_name != "main":
+                where += f" ({ranking.list_name} list)"
+            how = f", by {ranking.metric}" if ranking.metric else ""
+            style = "numbered" if ranking.numbered else "order of listing"
+            marks = cite.cite([ranking.source])
+            lines.append(f"  #{ranking.position} in {where} ({style}{how}) {marks}")
+    lines.extend(_claims("Other claims", record.claims, cite))
+    lines.extend(["", "Sources:"])
+    for source_id, mark in cite.order.items():
+        lines.extend(
+            textwrap.wrap(
+                f"[{mark}] {render_source(kb.source(source_id))}",
+                width=_WIDTH,
+                subsequent_indent="    ",
+            )
+        )
+    return "\n".join(lines) + "\n"

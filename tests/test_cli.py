@@ -1,0 +1,102 @@
+"""The command line, in-process and as ``python -m``."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+import backend_frameworks as bf
+from backend_frameworks._cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_show_prints_the_record_with_numbered_sources() -> None:
+    status, text = run("show", "django")
+    assert status == 0
+    assert text.startswith("Django")
+    assert "License:       BSD-3-Clause [" in text
+    assert "DISPUTED:" in text
+    assert "(sources disagree)" in text
+    sources_section = text.split("\nSources:\n", 1)[1]
+    cited = bf.get("django").source_ids
+    assert sum(line.startswith("[") for line in sources_section.splitlines()) == len(cited)
+    flat = " ".join(sources_section.split())
+    for source_id in cited:
+        assert f"id {source_id})" in flat
+
+
+def test_show_accepts_aliases() -> None:
+    assert run("show", "Express.js")[1].startswith("Express")
+
+
+def test_show_marks_related_records() -> None:
+    assert "is not a backend framework" in run("show", "nodejs")[1]
+
+
+def test_show_json_is_the_record(kb: bf.KnowledgeBase) -> None:
+    status, text = run("show", "flask", "--json")
+    assert status == 0
+    assert json.loads(text) == bf.to_dict(kb.get("flask"))
+
+
+def test_unknown_name_exits_1_with_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text = run("show", "djang")
+    assert status == 1
+    assert text == ""
+    assert "did you mean 'django'?" in capsys.readouterr().err
+
+
+def test_list_and_list_all() -> None:
+    status, text = run("list")
+    assert status == 0
+    ids = [line.split()[0] for line in text.splitlines()]
+    assert ids == [record.id for record in bf.frameworks()]
+    everything = run("list", "--all")[1]
+    assert "nodejs" in everything
+    assert "nodejs" not in ids
+    parsed = json.loads(run("list", "--json")[1])
+    assert [item["id"] for item in parsed] == ids
+
+
+def test_sources_and_info() -> None:
+    status, text = run("sources")
+    assert status == 0
+    assert len(text.splitlines()) == len(bf.sources())
+    assert len(json.loads(run("sources", "--json")[1])) == len(bf.sources())
+    info = json.loads(run("info", "--json")[1])
+    assert info["package_version"] == bf.__version__
+    assert info["data_version"] == bf.data_info().version
+    assert "data version:" in run("info")[1]
+
+
+def test_usage_error_exits_2() -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "stream", "expected"),
+    [
+        (["show", "flask"], 0, "stdout", "Flask"),
+        (["show", "flaks"], 1, "stderr", "did you mean 'flask'?"),
+    ],
+)
+def test_python_dash_m(argv: list[str], status: int, stream: str, expected: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "backend_frameworks", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == status
+    assert expected in getattr(done, stream)

@@ -1,0 +1,282 @@
+"""Malformed data fails loudly, naming the file and the field path."""
+
+from __future__ import annotations
+
+import copy
+import pathlib
+from typing import Any
+
+import pytest
+
+import backend_frameworks as bf
+from backend_frameworks._load import load_directory
+
+from .conftest import WriteOverlay, minimal_record
+
+
+def _with(path: tuple[str | int, ...], value: Any, **base: Any) -> dict[str, Any]:
+    record = minimal_record("bad", **base)
+    target: Any = record
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    result: dict[str, Any] = record
+    return result
+
+
+FEATURE = {"feature": "orm", "support": "built-in", "sources": ["api-ninjas-2022"]}
+
+STRUCTURE_CASES = [
+    pytest.param(
+        _with(("features", 0, "support"), "builtin?", features=[copy.deepcopy(FEATURE)]),
+        "frameworks/bad.json: $.features[0].support: 'builtin?' is not one of "
+        "'ecosystem', 'official-add-on', 'built-in'",
+        id="enum",
+    ),
+    pytest.param(
+        _with(("features", 0, "colour"), "red", features=[copy.deepcopy(FEATURE)]),
+        "frameworks/bad.json: $.features[0]: unknown key 'colour'",
+        id="unknown-key",
+    ),
+    pytest.param(
+        minimal_record("bad", first_release={"value": "2005", "sources": ["api-ninjas-2022"]}),
+        "frameworks/bad.json: $.first_release.value: expected an integer, got str '2005'",
+        id="wrong-type",
+    ),
+    pytest.param(
+        _with(("pros", 0, "sources"), "api-ninjas-2022"),
+        "frameworks/bad.json: $.pros[0].sources: expected a list, got str",
+        id="string-for-list",
+    ),
+    pytest.param(
+        {k: v for k, v in minimal_record("bad").items() if k != "summary"},
+        "frameworks/bad.json: $.summary: required key 'summary' is missing",
+        id="missing-key",
+    ),
+    pytest.param(
+        minimal_record("bad", open_source={"value": 1, "sources": ["api-ninjas-2022"]}),
+        "frameworks/bad.json: $.open_source.value: expected true or false, got int 1",
+        id="int-for-bool",
+    ),
+    pytest.param(
+        "{not json",
+        "frameworks/bad.json: line 1 column 2:",
+        id="not-json",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), STRUCTURE_CASES)
+def test_malformed_record_names_file_and_path(
+    write_overlay: WriteOverlay, content: Any, message: str
+) -> None:
+    root = write_overlay({"frameworks/bad.json": content})
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(root)
+    assert isinstance(caught.value, ValueError)
+    assert any(problem.startswith(message) for problem in caught.value.problems), (
+        caught.value.problems
+    )
+    assert message in str(caught.value)
+
+
+CROSS_CASES = [
+    pytest.param(
+        _with(("pros", 0, "sources"), ["nope"]),
+        "frameworks/bad.json: $.pros[0].sources[0]: unknown source id 'nope'",
+        id="unknown-source",
+    ),
+    pytest.param(
+        _with(("pros", 0, "sources"), []),
+        "frameworks/bad.json: $.pros[0].sources: a claim needs at least one source id",
+        id="no-source",
+    ),
+    pytest.param(
+        minimal_record("bad", features=[dict(FEATURE, feature="orms")]),
+        "frameworks/bad.json: $.features[0].feature: 'orms' is not in the features "
+        "vocabulary (did you mean 'orm'?)",
+        id="unknown-feature",
+    ),
+    pytest.param(
+        minimal_record("bad", languages={"value": ["pyhton"], "sources": ["api-ninjas-2022"]}),
+        "frameworks/bad.json: $.languages.value[0]: 'pyhton' is not in the languages "
+        "vocabulary (did you mean 'python'?)",
+        id="unknown-language",
+    ),
+    pytest.param(
+        minimal_record(
+            "bad",
+            relations=[{"kind": "built-on", "target": "djangoo", "sources": ["api-ninjas-2022"]}],
+        ),
+        "frameworks/bad.json: $.relations[0].target: no record has id 'djangoo' "
+        "(did you mean 'django'?)",
+        id="unknown-relation-target",
+    ),
+    pytest.param(
+        minimal_record("bad", aliases=["Express.js"]),
+        "frameworks/bad.json: $.aliases[0]: 'Express.js' is also a name of 'express'",
+        id="ambiguous-alias",
+    ),
+    pytest.param(
+        minimal_record("bad", id="Bad"),
+        "frameworks/bad.json: $.id: 'Bad' does not match the file name",
+        id="id-not-file-name",
+    ),
+    pytest.param(
+        minimal_record("bad", rankings=[{"source": "api-ninjas-2022", "position": 0}]),
+        "frameworks/bad.json: $.rankings[0].position: positions start at 1",
+        id="ranking-position",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), CROSS_CASES)
+def test_inconsistent_record_names_file_and_path(
+    write_overlay: WriteOverlay, content: Any, message: str
+) -> None:
+    root = write_overlay({"frameworks/bad.json": content})
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(root)
+    assert any(problem.startswith(message) for problem in caught.value.problems), (
+        caught.value.problems
+    )
+
+
+def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
+    root = write_overlay(
+        {
+            "frameworks/one.json": minimal_record("one", kind={"value": "x", "sources": []}),
+            "frameworks/two.json": minimal_record("two", aliases="two"),
+        }
+    )
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(root)
+    files = [problem.split(":")[0] for problem in caught.value.problems]
+    assert files == ["frameworks/one.json", "frameworks/two.json"]
+    assert "(2 problems)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"sources/extra.json": {"sources": "x"}}, "sources/extra.json: $: expected an object"),
+        (
+            {"sources/extra.json": {"sources": [{"id": "x", "title": "t"}]}},
+            "sources/extra.json: $.sources[0].publisher: required key 'publisher' is missing",
+        ),
+        (
+            {
+                "sources/extra.json": {
+                    "sources": [{"id": "x", "title": "t", "publisher": "p", "kind": "blog"}]
+                }
+            },
+            "sources/extra.json: $.sources[0].kind: 'blog' is not one of",
+        ),
+        (
+            {
+                "sources/extra.json": {
+                    "sources": [
+                        {
+                            "id": "x",
+                            "title": "t",
+                            "publisher": "p",
+                            "kind": "website",
+                            "url": "ftp:x",
+                        }
+                    ]
+                }
+            },
+            "sources/extra.json: $.sources[id=x].url: 'ftp:x' is not an http(s) address",
+        ),
+        (
+            {
+                "sources/extra.json": {
+                    "sources": [
+                        {
+                            "id": "x",
+                            "title": "t",
+                            "publisher": "p",
+                            "kind": "website",
+                            "date": "May",
+                        }
+                    ]
+                }
+            },
+            "sources/extra.json: $.sources[id=x].date: 'May' is not YYYY",
+        ),
+        (
+            {
+                "sources/a.json": {
+                    "sources": [{"id": "x", "title": "t", "publisher": "p", "kind": "website"}]
+                },
+                "sources/b.json": {
+                    "sources": [{"id": "x", "title": "t", "publisher": "p", "kind": "website"}]
+                },
+            },
+            "sources/b.json: $.id: 'x' is also defined in sources/a.json",
+        ),
+        ({"meta.json": {"version": 1}}, "meta.json: $: expected"),
+        (
+            {"vocabularies.json": {"features": [{"id": "X Y", "name": "n", "description": "d"}]}},
+            "vocabularies.json: $.features[id=X Y]: 'X Y' is not a lowercase slug",
+        ),
+        (
+            {
+                "guidance.json": {
+                    "guidance": [{"id": "g", "kind": "choosing", "text": "t", "sources": ["zzz"]}]
+                }
+            },
+            "guidance.json: $.guidance[0].sources[0]: unknown source id 'zzz'",
+        ),
+    ],
+)
+def test_other_files_are_checked(
+    write_overlay: WriteOverlay, files: dict[str, Any], message: str
+) -> None:
+    root = write_overlay(files)
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(root)
+    assert any(problem.startswith(message) for problem in caught.value.problems), (
+        caught.value.problems
+    )
+
+
+def test_overlay_adds_and_replaces_records(
+    write_overlay: WriteOverlay, kb: bf.KnowledgeBase
+) -> None:
+    flask = bf.to_dict(kb.get("flask"))
+    flask["summary"] = "Corrected by an overlay."
+    root = write_overlay(
+        {
+            "frameworks/flask.json": flask,
+            "frameworks/tiny.json": minimal_record("tiny", aliases=["TinyFW"]),
+            "meta.json": {"version": "local-1", "as_of": "2026-01-02"},
+        }
+    )
+    merged = bf.KnowledgeBase.from_resources(root)
+    assert merged.get("flask").summary == "Corrected by an overlay."
+    assert merged.get("tinyfw").id == "tiny"
+    assert len(merged) == len(kb) + 1
+    assert merged.info.version == "local-1"
+    assert kb.get("flask").summary != "Corrected by an overlay."
+
+
+def test_overlay_must_be_a_directory(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(bf.DataError, match="overlay is not a directory"):
+        bf.KnowledgeBase.from_resources(tmp_path / "missing")
+
+
+def test_empty_directory_loads_as_empty(tmp_path: pathlib.Path) -> None:
+    raw = load_directory(tmp_path)
+    assert raw.frameworks == ()
+    assert raw.info is None
+
+
+def test_records_built_in_code_are_validated(kb: bf.KnowledgeBase) -> None:
+    record = kb.get("flask")
+    with pytest.raises(bf.DataError, match=r"<framework 'flask'>: \$.pros\[0\].sources\[0\]"):
+        bf.KnowledgeBase([record], sources=[])
+    rebuilt = bf.KnowledgeBase(
+        [kb.get("flask")], kb.sources(), kb.vocabularies, kb.guidance(), kb.info
+    )
+    assert rebuilt.get("flask") == record
