@@ -226,7 +226,7 @@ def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
                     "guidance": [{"id": "g", "kind": "choosing", "text": "t", "sources": ["zzz"]}]
                 }
             },
-            "guidance.json: $.guidance[0].sources[0]: unknown source id 'zzz'",
+            "guidance.json: $.guidance[id=g].sources[0]: unknown source id 'zzz'",
         ),
     ],
 )

@@ -81,8 +81,8 @@ class _Checker:
         self.check_names()
         for origin, record in self.frameworks:
             self.check_record(origin, record)
-        for index, (origin, advice) in enumerate(self.guidance):
-            self.check_guidance(origin, f"$.guidance[{index}]", advice)
+        for origin, advice in self.guidance:
+            self.check_guidance(origin, f"$.guidance[id={advice.id}]", advice)
         return self.problems
 
     def check_vocabularies(self) -> None:
