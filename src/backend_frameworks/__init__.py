@@ -11,17 +11,30 @@ Every claim names the sources behind it. Start with :func:`get` and
 
 from importlib.metadata import version as _version
 
+from ._compare import Comparison, ComparisonRow
 from ._default import (
+    claims_by,
+    compare,
     data_info,
     default_knowledge_base,
+    disputes,
     frameworks,
     get,
     guidance,
+    mentioned_by,
+    query,
+    search,
     source,
     sources,
     to_dict,
 )
-from ._errors import BackendFrameworksError, DataError, UnknownFrameworkError, UnknownSourceError
+from ._errors import (
+    BackendFrameworksError,
+    DataError,
+    InvalidQueryError,
+    UnknownFrameworkError,
+    UnknownSourceError,
+)
 from ._kb import KnowledgeBase
 from ._load import DataInfo
 from ._model import (
@@ -49,31 +62,41 @@ from ._model import (
     UseCaseClaim,
     Vocabularies,
 )
+from ._provenance import Citation, Dispute
+from ._query import Predicate, where
+from ._search import SearchHit
 
 __version__ = _version("backend-frameworks")
 
 __all__ = [
     "BackendFrameworksError",
+    "Citation",
     "Claim",
+    "Comparison",
+    "ComparisonRow",
     "Correction",
     "DataError",
     "DataInfo",
+    "Dispute",
     "Fact",
     "FeatureSupport",
     "Framework",
     "Guidance",
     "GuidanceKind",
+    "InvalidQueryError",
     "Kind",
     "KnowledgeBase",
     "Level",
     "NotableUser",
     "Philosophy",
+    "Predicate",
     "Quality",
     "QualityClaim",
     "Ranking",
     "Rating",
     "Relation",
     "RelationKind",
+    "SearchHit",
     "Source",
     "SourceKind",
     "SupportLevel",
@@ -83,12 +106,19 @@ __all__ = [
     "UseCaseClaim",
     "Vocabularies",
     "__version__",
+    "claims_by",
+    "compare",
     "data_info",
     "default_knowledge_base",
+    "disputes",
     "frameworks",
     "get",
     "guidance",
+    "mentioned_by",
+    "query",
+    "search",
     "source",
     "sources",
     "to_dict",
+    "where",
 ]

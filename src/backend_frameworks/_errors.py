@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "BackendFrameworksError",
     "DataError",
+    "InvalidQueryError",
     "UnknownFrameworkError",
     "UnknownSourceError",
 ]
@@ -74,3 +75,29 @@ class DataError(BackendFrameworksError, ValueError):
         count = len(self.problems)
         head = "invalid knowledge-base data" + (f" ({count} problems)" if count > 1 else "")
         super().__init__(head + ":\n  " + "\n  ".join(self.problems))
+
+
+class InvalidQueryError(BackendFrameworksError, ValueError):
+    """A query, search or comparison was asked wrongly.
+
+    An unknown filter keyword, a value outside its vocabulary or enumeration,
+    a value of the wrong type, or an empty search. Also a :class:`ValueError`.
+    ``suggestions`` holds the nearest valid values, best first (possibly
+    empty); the message names the problem and shows them.
+
+    >>> import backend_frameworks as bf
+    >>> try:
+    ...     bf.query(language="pyhton")
+    ... except bf.InvalidQueryError as error:
+    ...     print(error.suggestions[0])
+    python
+    """
+
+    def __init__(self, problem: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.problem = problem
+        self.suggestions = tuple(suggestions)
+        message = problem
+        if self.suggestions:
+            quoted = ", ".join(repr(s) for s in self.suggestions)
+            message += f"; did you mean {quoted}?"
+        super().__init__(message)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from ._convert import describe_error, structure, unstructure
@@ -16,6 +17,11 @@ from ._validate import problems_in
 
 if TYPE_CHECKING:
     from importlib_resources.abc import Traversable
+
+    from ._compare import Comparison
+    from ._provenance import Citation, Dispute
+    from ._query import _Index
+    from ._search import SearchHit
 
 __all__ = ["EXPORT_FORMAT", "KnowledgeBase"]
 
@@ -45,8 +51,10 @@ class KnowledgeBase:
     __slots__ = (
         "_by_id",
         "_guidance",
+        "_index_lock",
         "_info",
         "_name_index",
+        "_query_index",
         "_records",
         "_source_index",
         "_sources",
@@ -89,6 +97,8 @@ class KnowledgeBase:
         self._guidance = tuple(sorted(advice, key=lambda item: item.id))
         self._info = info if info is not None else _UNVERSIONED
         self._name_index: dict[str, str] = {}
+        self._query_index: _Index | None = None
+        self._index_lock = threading.Lock()
         for record in self._records:
             for name in (record.id, record.name, *record.aliases):
                 self._name_index[normalize(name)] = record.id
@@ -236,6 +246,60 @@ class KnowledgeBase:
     def info(self) -> DataInfo:
         """The data's version and as-of date."""
         return self._info
+
+    # -- queries --------------------------------------------------------------
+
+    def query(
+        self,
+        *predicates: object,
+        sort: str | Callable[[Framework], Any] | None = None,
+        limit: int | None = None,
+        include_related: bool = False,
+        **filters: object,
+    ) -> tuple[Framework, ...]:
+        """The records that satisfy every predicate and keyword filter.
+
+        The same as :func:`backend_frameworks.query`, over this knowledge base.
+
+        >>> import backend_frameworks as bf
+        >>> kb = bf.KnowledgeBase.from_resources()
+        >>> [record.id for record in kb.query(built_on="Express")]
+        ['nestjs']
+        """
+        from ._query import run_query  # noqa: PLC0415 - the query module imports this one
+
+        return run_query(
+            self, predicates, filters, sort=sort, limit=limit, include_related=include_related
+        )
+
+    def search(self, text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
+        """Records ranked by relevance to ``text``; see :func:`backend_frameworks.search`."""
+        from ._search import run_search  # noqa: PLC0415
+
+        return run_search(self, text, limit)
+
+    def compare(self, *names: str) -> Comparison:
+        """A side-by-side comparison; see :func:`backend_frameworks.compare`."""
+        from ._compare import build_comparison  # noqa: PLC0415
+
+        return build_comparison(self, names)
+
+    def claims_by(self, source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
+        """What one source says; see :func:`backend_frameworks.claims_by`."""
+        from ._provenance import claims_by  # noqa: PLC0415
+
+        return claims_by(self, source_id, framework)
+
+    def mentioned_by(self, source_id: str) -> tuple[Framework, ...]:
+        """Every record that cites a source, sorted by id (related records too)."""
+        self.source(source_id)
+        return tuple(record for record in self._records if source_id in record.source_ids)
+
+    def disputes(self, framework: str | None = None) -> tuple[Dispute, ...]:
+        """Every disputed claim; see :func:`backend_frameworks.disputes`."""
+        from ._provenance import disputes  # noqa: PLC0415
+
+        return disputes(self, framework)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and normalize(name) in self._name_index
