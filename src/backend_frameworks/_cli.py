@@ -10,13 +10,14 @@ from typing import TextIO
 
 from ._convert import unstructure
 from ._default import default_knowledge_base
-from ._errors import BackendFrameworksError, UnknownFrameworkError
+from ._errors import BackendFrameworksError, InvalidQueryError, UnknownFrameworkError
 from ._render import render_framework, render_source
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
 EXIT_DATA = 3
 
 
@@ -79,6 +80,62 @@ def _info(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    hits = default_knowledge_base().search(args.text, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": hit.framework.id,
+                    "name": hit.framework.name,
+                    "score": hit.score,
+                    "exact": hit.exact,
+                    "matches": unstructure(hit.matches),
+                }
+                for hit in hits
+            ],
+            out,
+        )
+        return EXIT_OK
+    if not hits:
+        out.write(f"no record matches {args.text!r}\n")
+        return EXIT_OK
+    for hit in hits:
+        out.write(f"{hit.framework.id}  {hit.framework.name}  (score {hit.score:g})\n")
+        for match in hit.matches[: args.matches]:
+            text = getattr(match, "text", None) or getattr(match, "name", None) or ""
+            sources: tuple[str, ...] = getattr(match, "sources", ())
+            if text:
+                out.write(f"    {text} [{', '.join(sources)}]\n")
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    comparison = default_knowledge_base().compare(*args.names)
+    if args.json:
+        _print_json(
+            {
+                "frameworks": [record.id for record in comparison.frameworks],
+                "rows": [
+                    {
+                        "section": row.section,
+                        "label": row.label,
+                        "values": unstructure(row.values),
+                        "sources": [list(sources) for sources in row.sources],
+                        "disagreements": list(row.disagreements),
+                    }
+                    for row in comparison.rows
+                ],
+                "pros": [unstructure(claims) for claims in comparison.pros],
+                "cons": [unstructure(claims) for claims in comparison.cons],
+            },
+            out,
+        )
+    else:
+        out.write(comparison.render())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tools)."""
     parser = argparse.ArgumentParser(
@@ -103,7 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="package and data versions")
     info.set_defaults(handler=_info)
 
-    for sub in (show, listing, sources, info):
+    search = commands.add_parser("search", help="records ranked by relevance to some text")
+    search.add_argument("text", help="words to look for in names, summaries and claims")
+    search.add_argument("--limit", type=int, default=None, help="show at most this many")
+    search.add_argument(
+        "--matches", type=int, default=3, help="matching claims shown per record (default 3)"
+    )
+    search.set_defaults(handler=_search)
+
+    compare = commands.add_parser("compare", help="two or more records side by side")
+    compare.add_argument("names", nargs="+", metavar="NAME", help="ids, names or aliases")
+    compare.set_defaults(handler=_compare)
+
+    for sub in (show, listing, sources, info, search, compare):
         sub.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
@@ -112,7 +181,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status.
 
     Exit status: 0 success, 1 an unknown name (the message suggests the
-    closest), 2 a usage error, 3 invalid data (an overlay, for instance).
+    closest), 2 a usage error (an empty search, fewer than two names to
+    compare), 3 invalid data (an overlay, for instance).
     """
     stream = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
@@ -121,6 +191,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UnknownFrameworkError as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_NOT_FOUND
+    except InvalidQueryError as error:
+        print(f"backend-frameworks: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except BackendFrameworksError as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_DATA

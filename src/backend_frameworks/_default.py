@@ -230,6 +230,9 @@ def compare(*names: str) -> Comparison:
 def claims_by(source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
     """Every statement that cites ``source_id``, for one record or all of them.
 
+    A disputed statement counts when the source backs the statement or its
+    correction. Results go by record id, then in the record's field order.
+
     >>> import backend_frameworks as bf
     >>> citations = bf.claims_by("flask-license", "flask")
     >>> sorted({citation.field for citation in citations})

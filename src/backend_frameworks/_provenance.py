@@ -58,6 +58,12 @@ class Citation:
             return (self.statement.source,)
         return self.statement.sources
 
+    @property
+    def correction(self) -> Correction | None:
+        """The correction of a disputed statement, or ``None``."""
+        found = getattr(self.statement, "dispute", None)
+        return found if isinstance(found, Correction) else None
+
 
 @attrs.frozen
 class Dispute:
@@ -100,13 +106,14 @@ def _records(kb: KnowledgeBase, framework: str | None) -> tuple[Framework, ...]:
 def claims_by(
     kb: KnowledgeBase, source_id: str, framework: str | None = None
 ) -> tuple[Citation, ...]:
-    """Every statement citing ``source_id``, by record id then field order."""
+    """Every statement citing ``source_id`` (or whose correction does), in record order."""
     kb.source(source_id)
     return tuple(
         citation
         for record in _records(kb, framework)
         for citation in statements(record)
         if source_id in citation.sources
+        or (citation.correction is not None and source_id in citation.correction.sources)
     )
 
 
