@@ -170,10 +170,14 @@ def query(
     searched unless ``include_related=True``.
 
     >>> import backend_frameworks as bf
-    >>> [record.id for record in bf.query(language="python", feature="orm")]
-    ['django', 'flask']
-    >>> [r.id for r in bf.query(language="python", feature="orm", min_support="built-in")]
-    ['django']
+    >>> python_orm = bf.query(language="python", feature="orm")
+    >>> {"django", "flask"} <= {record.id for record in python_orm}
+    True
+    >>> built_in = bf.query(language="python", feature="orm", min_support="built-in")
+    >>> "django" in [r.id for r in built_in], "flask" in [r.id for r in built_in]
+    (True, False)
+    >>> len(bf.query(sort="name", limit=2))
+    2
     >>> bf.query(language="python", first_release=(None, 1990))
     ()
 
