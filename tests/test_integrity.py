@@ -1,0 +1,276 @@
+"""Integrity of the shipped data: each failure says how to fix the data.
+
+These tests read the data as a whole; the loader already rejects unknown
+source ids, vocabulary values and relation targets, so they restate those
+rules for the record and add the editorial ones (complete records, primary
+sources for provenance facts, the articles' lists reproduced exactly, no
+sentence copied from a seed article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+import backend_frameworks as bf
+from backend_frameworks._names import normalize
+
+from .conftest import SEEDS
+
+ARTICLES = {
+    "acropolium-2021",
+    "flatirons-2024",
+    "techplatform-top10",
+    "codingnomads-2023",
+    "api-ninjas-2022",
+}
+
+# The lists as the articles print them (shared/seeds); ties share a position.
+ARTICLE_LISTS: dict[tuple[str, str], list[set[str]]] = {
+    ("acropolium-2021", "web"): [
+        {"django"}, {"laravel"}, {"rails"}, {"spring-boot"}, {"aspnet-core"},
+    ],
+    ("acropolium-2021", "mobile"): [
+        {"flutter"}, {"firebase"}, {"express", "koa"}, {"react-native"},
+    ],
+    ("flatirons-2024", "main"): [
+        {"rails"}, {"django"}, {"flask"}, {"express"}, {"nextjs"},
+        {"adonisjs"}, {"laravel"}, {"drupal"}, {"spring-boot"}, {"aspnet-core"},
+    ],
+    ("techplatform-top10", "main"): [
+        {"django"}, {"laravel"}, {"rails"}, {"express"}, {"cakephp"},
+        {"flask"}, {"aspnet-core"}, {"spring-boot"}, {"koa"}, {"phoenix"},
+    ],
+    ("codingnomads-2023", "main"): [
+        {"spring-boot"}, {"django"}, {"laravel"}, {"flask"}, {"rails"}, {"express"},
+        {"nextjs"}, {"aspnet-core"}, {"nestjs"}, {"meteor"}, {"cakephp"},
+    ],
+    ("api-ninjas-2022", "main"): [{"flask"}, {"django"}, {"rails"}, {"express"}, {"laravel"}],
+}  # fmt: skip
+
+REQUIRED_FRAMEWORKS = [
+    "django", "flask", "laravel", "rails", "spring-boot", "aspnet-core", "express", "koa",
+    "nextjs", "nestjs", "meteor", "adonisjs", "cakephp", "drupal", "phoenix",
+    "zend-framework", "laminas", "sailsjs", "symfony", "yii", "firebase",
+]  # fmt: skip
+RELATED = ["nodejs", "react", "angularjs", "cowboy", "flutter", "react-native"]
+
+ARTICLE_NAMES = [
+    ("Django", "django"), ("Flask", "flask"), ("Laravel", "laravel"), ("Ruby on Rails", "rails"),
+    ("RoR", "rails"), ("Rails", "rails"), ("Spring", "spring-boot"),
+    ("Spring Boot", "spring-boot"),
+    ("SpringBoot", "spring-boot"), ("ASP.NET", "aspnet-core"), ("ASP.NET Core", "aspnet-core"),
+    ("ASP .NET Core", "aspnet-core"), ("Express", "express"), ("Express.js", "express"),
+    ("ExpressJS", "express"), ("Koa", "koa"), ("Koa.js", "koa"), ("Next.js", "nextjs"),
+    ("NestJS", "nestjs"), ("Meteor.js", "meteor"), ("Adonis.js", "adonisjs"),
+    ("AdonisJS", "adonisjs"), ("CakePHP", "cakephp"), ("Drupal", "drupal"),
+    ("Phoenix", "phoenix"), ("Zend", "zend-framework"), ("Zend framework", "zend-framework"),
+    ("Laminas", "laminas"), ("Sails.js", "sailsjs"), ("Symfony", "symfony"), ("Yii", "yii"),
+    ("Flutter", "flutter"), ("Google Firebase", "firebase"), ("Firebase", "firebase"),
+    ("React Native", "react-native"), ("RN", "react-native"), ("Node.js", "nodejs"),
+    ("Nodejs", "nodejs"), ("React.js", "react"), ("AngularJS", "angularjs"),
+    ("Angular.js", "angularjs"), ("Cowboy", "cowboy"),
+]  # fmt: skip
+
+# Facts no primary source could confirm are left out, never guessed; each gap
+# is listed here with its reason, and the list must shrink when one is filled.
+KNOWN_GAPS = {
+    ("firebase", "first_release"): "no Firebase or Google page states when the service launched",
+}
+
+PROVENANCE = ("license", "first_release", "creator", "steward", "website", "repository")
+
+
+def _records(kb: bf.KnowledgeBase) -> tuple[bf.Framework, ...]:
+    return kb.frameworks(include_related=True)
+
+
+@pytest.mark.parametrize("record_id", REQUIRED_FRAMEWORKS)
+def test_every_framework_the_articles_name_is_a_backend_record(
+    kb: bf.KnowledgeBase, record_id: str
+) -> None:
+    record = kb.get(record_id)
+    assert record.is_backend, f"{record_id}: set kind to a backend kind, or move it to RELATED"
+
+
+@pytest.mark.parametrize("record_id", RELATED)
+def test_related_technologies_are_not_presented_as_backend_frameworks(
+    kb: bf.KnowledgeBase, record_id: str
+) -> None:
+    record = kb.get(record_id)
+    assert not record.is_backend, f"{record_id}: its kind must say what it really is"
+    assert record not in kb.frameworks()
+
+
+@pytest.mark.parametrize(("name", "record_id"), ARTICLE_NAMES)
+def test_every_name_the_articles_use_resolves(
+    kb: bf.KnowledgeBase, name: str, record_id: str
+) -> None:
+    assert kb.get(name).id == record_id, f"add {name!r} to the aliases of {record_id}"
+
+
+def test_every_record_is_complete(kb: bf.KnowledgeBase) -> None:
+    problems = []
+    for record in _records(kb):
+        missing = [
+            field
+            for field in ("license", "first_release")
+            if getattr(record, field) is None and (record.id, field) not in KNOWN_GAPS
+        ]
+        if record.repository is None and record.website is None:
+            missing.append("repository or website")
+        if not record.summary.strip():
+            missing.append("summary")
+        if not record.languages.value:
+            missing.append("languages")
+        claims = (*record.pros, *record.cons, *record.claims, *record.use_cases, *record.qualities)
+        if not claims and not record.features:
+            missing.append("at least one sourced claim")
+        if missing:
+            problems.append(f"frameworks/{record.id}.json: add {', '.join(missing)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_known_gaps_are_still_gaps(kb: bf.KnowledgeBase) -> None:
+    for (record_id, field), reason in KNOWN_GAPS.items():
+        assert getattr(kb.get(record_id), field) is None, (
+            f"{record_id}.{field} is filled now; remove it from KNOWN_GAPS ({reason})"
+        )
+
+
+def test_provenance_facts_cite_a_primary_source(kb: bf.KnowledgeBase) -> None:
+    primary = {source.id for source in kb.sources()} - ARTICLES - {"editorial"}
+    problems = []
+    for record in _records(kb):
+        for field in PROVENANCE:
+            fact = getattr(record, field)
+            if fact is not None and not set(fact.sources) & primary:
+                problems.append(
+                    f"frameworks/{record.id}.json: $.{field} cites only seed articles; "
+                    "verify it against the project's own docs, repository or license file "
+                    "and cite that source"
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_every_dispute_is_corrected_by_a_primary_source(kb: bf.KnowledgeBase) -> None:
+    problems = []
+    for record in _records(kb):
+        for field in ("claims", "pros", "cons", "features", "use_cases", "qualities"):
+            for index, item in enumerate(getattr(record, field)):
+                dispute = item.dispute
+                if dispute is None:
+                    continue
+                if set(dispute.sources) <= ARTICLES:
+                    problems.append(
+                        f"frameworks/{record.id}.json: $.{field}[{index}].dispute must cite "
+                        "the framework's own documentation or repository"
+                    )
+                if set(dispute.sources) & set(item.sources):
+                    problems.append(
+                        f"frameworks/{record.id}.json: $.{field}[{index}] is disputed by one "
+                        "of its own sources"
+                    )
+    assert not problems, "\n".join(problems)
+
+
+def test_known_article_errors_are_disputed(kb: bf.KnowledgeBase) -> None:
+    rails = kb.get("rails")
+    disputed = [
+        item
+        for item in (*rails.claims, *rails.features)
+        if item.dispute is not None
+        and "rspec" in (getattr(item, "text", "") + getattr(item, "note", "")).casefold()
+    ]
+    assert disputed, "frameworks/rails.json: the RSpec-by-default claim must be disputed"
+    assert "minitest" in disputed[0].dispute.text.casefold()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("source", "list_name"), sorted(ARTICLE_LISTS))
+def test_each_article_list_is_reproduced_in_order(
+    kb: bf.KnowledgeBase, source: str, list_name: str
+) -> None:
+    positions: dict[int, set[str]] = defaultdict(set)
+    styles = set()
+    for record in _records(kb):
+        for ranking in record.rankings:
+            if ranking.source == source and ranking.list_name == list_name:
+                positions[ranking.position].add(record.id)
+                styles.add((ranking.numbered, ranking.metric))
+    reproduced = [positions[position] for position in sorted(positions)]
+    assert reproduced == ARTICLE_LISTS[source, list_name], (
+        f"rankings for {source} ({list_name}) do not reproduce the article's list"
+    )
+    assert len(styles) == 1, f"{source} ({list_name}): numbered/metric differ between records"
+
+
+def test_only_the_ranking_article_states_a_metric(kb: bf.KnowledgeBase) -> None:
+    for record in _records(kb):
+        for ranking in record.rankings:
+            assert ranking.source in ARTICLES
+            if ranking.metric is not None:
+                assert ranking.source == "codingnomads-2023", record.id
+
+
+def test_names_are_unambiguous(kb: bf.KnowledgeBase) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for record in _records(kb):
+        for name in (record.id, record.name, *record.aliases):
+            owners[normalize(name)].add(record.id)
+    clashes = {key: ids for key, ids in owners.items() if len(ids) > 1}
+    assert not clashes, f"rename or drop these aliases: {clashes}"
+
+
+def test_every_vocabulary_term_is_used_or_documented(kb: bf.KnowledgeBase) -> None:
+    for term in (*kb.vocabularies.features, *kb.vocabularies.use_cases):
+        assert term.name.strip()
+        assert term.description.strip(), f"vocabularies.json: describe {term.id!r}"
+
+
+def test_guidance_covers_choosing_and_language_fit(kb: bf.KnowledgeBase) -> None:
+    kinds = {advice.kind for advice in kb.guidance()}
+    assert kinds == {bf.GuidanceKind.CHOOSING, bf.GuidanceKind.LANGUAGE_FIT}
+    criteria = {advice.criterion for advice in kb.guidance() if advice.criterion}
+    assert {"team-expertise", "readability", "long-term-support", "time-to-market"} <= criteria
+    for advice in kb.guidance():
+        assert set(advice.sources) & ARTICLES, f"guidance {advice.id} must cite an article"
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
+WINDOW = 50
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [text for item in value for text in _texts(item)]
+    if hasattr(value, "__attrs_attrs__"):
+        return [
+            text
+            for field in value.__attrs_attrs__  # type: ignore[attr-defined]
+            if field.name not in {"sources", "source", "id", "value", "target", "feature"}
+            for text in _texts(getattr(value, field.name))
+        ]
+    return []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside this checkout")
+def test_no_text_copies_a_seed_article(kb: bf.KnowledgeBase) -> None:
+    seed_text = " | ".join(_normalised(path.read_text("utf-8")) for path in SEEDS.glob("0*.txt"))
+    assert seed_text
+    problems = []
+    for item in (*_records(kb), *kb.guidance()):
+        for text in _texts(item):
+            words = _normalised(text)
+            for start in range(max(0, len(words) - WINDOW) + 1):
+                chunk = words[start : start + WINDOW]
+                if len(chunk) == WINDOW and chunk in seed_text:
+                    problems.append(f"{item.id}: paraphrase {text[:70]!r} (copies {chunk!r})")
+                    break
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,19 @@
+"""The README's example runs as written."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+
+from .conftest import REPO
+
+
+def test_readme_example_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+    assert blocks, "the README has no Python example"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(blocks[0], "README.md", "exec"), {})  # noqa: S102 - our own README
+    assert out.getvalue().startswith("Ruby on Rails MIT\n")
