@@ -163,7 +163,7 @@ def test_every_builtin_scorer_is_neutral_or_sourced(
         (bf.MaturityScorer(), "django", 1.0),
         (bf.LicenseScorer(), "django", 1.0),
         (bf.LicenseScorer(), "firebase", 0.1),
-        (bf.CommunityScorer(), "express", 1.0),
+        (bf.CommunityScorer(), "django", 1.0),
         (bf.FeatureScorer(), "django", 0.5),
         (bf.ScaleFitScorer(), "django", 0.5),
         (bf.UseCaseFitScorer(), "django", 0.5),
@@ -376,11 +376,12 @@ def test_a_bad_scorer_raises_scorer_error(result: Any, words: str) -> None:
     with pytest.raises(bf.ScorerError) as caught:
         bf.recommend(bf.Requirements(), model=model)
     error = caught.value
+    first = bf.frameworks()[0].id
     assert error.scorer == "faulty"
-    assert error.framework == "django"
+    assert error.framework == first
     assert words in str(error)
     assert "'faulty'" in str(error)
-    assert "'django'" in str(error)
+    assert repr(first) in str(error)
     if isinstance(result, Exception):
         assert error.__cause__ is result
 
