@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Iterator
 
 import pytest
 
 import backend_frameworks as bf
-from backend_frameworks import _plugins
-
-
-@pytest.fixture(autouse=True)
-def clean_registry() -> Iterator[None]:
-    saved = dict(_plugins._registry)
-    yield
-    _plugins._registry.clear()
-    _plugins._registry.update(saved)
 
 
 def test_the_example_plugin_is_installed_with_an_entry_point() -> None:

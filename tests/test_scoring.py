@@ -6,23 +6,12 @@ import json
 import math
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import pytest
 
 import backend_frameworks as bf
-from backend_frameworks import _plugins
-
-
-@pytest.fixture(autouse=True)
-def clean_registry() -> Iterator[None]:
-    saved = dict(_plugins._registry)
-    yield
-    _plugins._registry.clear()
-    _plugins._registry.update(saved)
-
 
 # -- requirements -----------------------------------------------------------
 
