@@ -54,6 +54,8 @@ def tests(session: nox.Session) -> None:
     """The test suite and doctests against the installed wheel, with coverage."""
     session.install(*group("test"))
     install_wheel(session)
+    # A real plugin distribution, discovered through its entry point by the tests.
+    session.install("./tests/plugin_dist")
     session.run(
         "python",
         "-m",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import pathlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 import backend_frameworks as bf
+from backend_frameworks import _plugins
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -52,3 +53,12 @@ def write_overlay(tmp_path: pathlib.Path) -> WriteOverlay:
         return root
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def clean_registry() -> Iterator[None]:
+    """Restore the scorer registry after each test (plugins register globally)."""
+    saved = dict(_plugins._registry)
+    yield
+    _plugins._registry.clear()
+    _plugins._registry.update(saved)

@@ -100,3 +100,102 @@ def test_python_dash_m(argv: list[str], status: int, stream: str, expected: str)
     )
     assert done.returncode == status
     assert expected in getattr(done, stream)
+
+
+def test_recommend_prints_a_ranking_with_reasons_and_exclusions() -> None:
+    status, text = run(
+        "recommend",
+        "--language",
+        "python",
+        "--need",
+        "orm",
+        "--need",
+        "admin-interface",
+        "--use-case",
+        "web-app",
+    )
+    assert status == 0
+    assert text.startswith(" 1. Django")
+    assert "Uses python, which the team knows (high)." in text
+    assert "\nExcluded (" in text
+    assert "Flask: Missing must-have features: admin-interface." in text
+
+
+def test_recommend_explain_lists_every_criterion_with_sources() -> None:
+    status, text = run("recommend", "--language", "python:low", "--limit", "1", "--explain")
+    assert status == 0
+    first = text.split("\nExcluded")[0]
+    assert first.count("\n 2.") == 0
+    for name in bf.ScoringModel.default().names:
+        assert f"      {name} " in first
+    assert "[django-license" in first or "[flask-license" in first
+
+
+def test_recommend_json() -> None:
+    status, text = run(
+        "recommend", "--language", "ruby", "--open-source-only", "--limit", "2", "--json"
+    )
+    assert status == 0
+    data = json.loads(text)
+    assert len(data["recommendations"]) == 2
+    assert data["recommendations"][0]["rank"] == 1
+    assert {"firebase"} <= {item["id"] for item in data["excluded"]}
+
+
+def test_recommend_options(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text = run(
+        "recommend",
+        "--want",
+        "orm:built-in",
+        "--want",
+        "websockets",
+        "--scale",
+        "large",
+        "--experience",
+        "low",
+        "--priority",
+        "performance=3",
+        "--license",
+        "MIT",
+        "--self-hosted-only",
+        "--exclude",
+        "express",
+        "--exclude-kind",
+        "cms",
+        "--plugins",
+    )
+    assert status == 0
+    assert "Express: Express was excluded by name." in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--need", "orn"], "did you mean 'orm'"),
+        (["--priority", "performance=fast"], "not a number"),
+        (["--priority", "perfomance=2"], "did you mean 'performance'"),
+    ],
+)
+def test_recommend_rejects_invalid_requirements(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run("recommend", *argv)
+    assert status == 2
+    assert words in capsys.readouterr().err
+
+
+def test_recommend_reports_a_failing_plugin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise bf.ScorerError("favourite", "django", "raised RuntimeError: boom")
+
+    monkeypatch.setattr("backend_frameworks._cli.recommend", broken)
+    assert run("recommend")[0] == 4
+    assert "scorer 'favourite' failed on framework 'django'" in capsys.readouterr().err
+
+
+def test_recommend_with_nothing_left(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text = run("recommend", "--license", "WTFPL")
+    assert status == 0
+    assert text.startswith("No framework meets every hard constraint.")

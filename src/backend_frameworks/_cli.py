@@ -10,8 +10,16 @@ from typing import TextIO
 
 from ._convert import unstructure
 from ._default import default_knowledge_base
-from ._errors import BackendFrameworksError, InvalidQueryError, UnknownFrameworkError
+from ._errors import (
+    BackendFrameworksError,
+    InvalidQueryError,
+    InvalidRequirementsError,
+    ScorerError,
+    UnknownFrameworkError,
+)
 from ._render import render_framework, render_source
+from ._requirements import Requirements
+from ._scoring import ScoringModel, recommend
 
 __all__ = ["main"]
 
@@ -19,6 +27,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_SCORER = 4
 
 
 def _print_json(value: object, out: TextIO) -> None:
@@ -136,6 +145,68 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _pairs(values: list[str]) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for value in values:
+        key, sep, rest = value.partition("=" if "=" in value else ":")
+        pairs[key] = rest if sep else ""
+    return pairs
+
+
+def _requirements(args: argparse.Namespace) -> Requirements:
+    languages = {k: v or "high" for k, v in _pairs(args.language).items()}
+    wants = {k: v or "ecosystem" for k, v in _pairs(args.want).items()}
+    priorities: dict[str, float] = {}
+    for name, weight in _pairs(args.priority).items():
+        try:
+            priorities[name] = float(weight)
+        except ValueError:
+            raise InvalidRequirementsError(
+                "priorities", f"weight of {name!r} is not a number: {weight!r}"
+            ) from None
+    return Requirements(
+        languages=languages,
+        experience=args.experience,
+        must_have=args.need,
+        nice_to_have=wants,
+        use_cases=args.use_case,
+        scale=args.scale,
+        priorities=priorities,
+        licenses=args.license or None,
+        open_source_only=args.open_source_only,
+        self_hosted_only=args.self_hosted_only,
+        exclude=args.exclude,
+        exclude_kinds=args.exclude_kind,
+    )
+
+
+def _recommend(args: argparse.Namespace, out: TextIO) -> int:
+    needs = _requirements(args)
+    model = ScoringModel.default(plugins=args.plugins)
+    result = recommend(needs, model=model, limit=args.limit)
+    if args.json:
+        _print_json(result.to_dict(), out)
+        return EXIT_OK
+    if not len(result):
+        out.write("No framework meets every hard constraint.\n")
+    for item in result:
+        out.write(f"{item.rank:>2}. {item.framework.name:<24} {item.total:.3f}\n")
+        ranked = sorted(item.breakdown, key=lambda c: -c.contribution)
+        shown = item.breakdown if args.explain else [c for c in ranked if c.weight][:3]
+        for entry in shown:
+            sources = f" [{', '.join(entry.sources)}]" if args.explain and entry.sources else ""
+            reason = " ".join(entry.reasons)
+            out.write(
+                f"      {entry.name:<18} {entry.value:.2f} x{entry.weight:g}  {reason}{sources}\n"
+            )
+    if result.excluded:
+        out.write(f"\nExcluded ({len(result.excluded)}):\n")
+        out.writelines(
+            f"  {exclusion.framework.name}: {exclusion.reason}\n" for exclusion in result.excluded
+        )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tools)."""
     parser = argparse.ArgumentParser(
@@ -172,7 +243,53 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("names", nargs="+", metavar="NAME", help="ids, names or aliases")
     compare.set_defaults(handler=_compare)
 
-    for sub in (show, listing, sources, info, search, compare):
+    rec = commands.add_parser(
+        "recommend",
+        help="rank the frameworks for a project, with reasons",
+        description="Rank the backend frameworks for a project's needs, with reasons.",
+    )
+    rec.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="LANG[:LEVEL]",
+        help="a language the team knows, optionally with proficiency (python:high)",
+    )
+    rec.add_argument("--experience", help="the team's experience (very-low ... very-high)")
+    rec.add_argument(
+        "--need", action="append", default=[], metavar="FEATURE", help="a must-have feature"
+    )
+    rec.add_argument(
+        "--want",
+        action="append",
+        default=[],
+        metavar="FEATURE[:SUPPORT]",
+        help="a nice-to-have feature, optionally with the weakest support that counts",
+    )
+    rec.add_argument(
+        "--use-case", action="append", default=[], help="a use case (web-app, api, real-time...)"
+    )
+    rec.add_argument("--scale", choices=["small", "medium", "large"])
+    rec.add_argument(
+        "--priority",
+        action="append",
+        default=[],
+        metavar="CRITERION=WEIGHT",
+        help="replace a criterion's weight (performance=3)",
+    )
+    rec.add_argument("--license", action="append", default=[], help="an allowed SPDX license")
+    rec.add_argument("--open-source-only", action="store_true")
+    rec.add_argument("--self-hosted-only", action="store_true")
+    rec.add_argument("--exclude", action="append", default=[], metavar="FRAMEWORK")
+    rec.add_argument("--exclude-kind", action="append", default=[], metavar="KIND")
+    rec.add_argument("--limit", type=int, help="show at most N frameworks")
+    rec.add_argument("--explain", action="store_true", help="every criterion with its sources")
+    rec.add_argument(
+        "--plugins", action="store_true", help="load scorer plugins from entry points"
+    )
+    rec.set_defaults(handler=_recommend)
+
+    for sub in (show, listing, sources, info, search, compare, rec):
         sub.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
@@ -182,7 +299,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
     Exit status: 0 success, 1 an unknown name (the message suggests the
     closest), 2 a usage error (an empty search, fewer than two names to
-    compare), 3 invalid data (an overlay, for instance).
+    compare, invalid requirements), 3 invalid data (an overlay, for
+    instance), 4 a scorer plugin failed.
     """
     stream = out if out is not None else sys.stdout
     args = build_parser().parse_args(argv)
@@ -191,9 +309,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UnknownFrameworkError as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_NOT_FOUND
-    except InvalidQueryError as error:
+    except (InvalidQueryError, InvalidRequirementsError) as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except ScorerError as error:
+        print(f"backend-frameworks: {error}", file=sys.stderr)
+        return EXIT_SCORER
     except BackendFrameworksError as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_DATA

@@ -6,6 +6,8 @@ __all__ = [
     "BackendFrameworksError",
     "DataError",
     "InvalidQueryError",
+    "InvalidRequirementsError",
+    "ScorerError",
     "UnknownFrameworkError",
     "UnknownSourceError",
 ]
@@ -101,3 +103,47 @@ class InvalidQueryError(BackendFrameworksError, ValueError):
             quoted = ", ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"
         super().__init__(message)
+
+
+class InvalidRequirementsError(BackendFrameworksError, ValueError):
+    """A :class:`Requirements` value names something unknown or is out of range.
+
+    Also a :class:`ValueError`. ``field`` is the requirement at fault,
+    ``value`` the offending value and ``suggestions`` the closest known
+    values, best first (possibly empty).
+
+    >>> import backend_frameworks as bf
+    >>> try:
+    ...     bf.Requirements(must_have=["orn"])
+    ... except bf.InvalidRequirementsError as error:
+    ...     print(error)
+    must_have: unknown feature 'orn'; did you mean 'orm'?
+    """
+
+    def __init__(
+        self, field: str, message: str, value: object = None, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.suggestions = suggestions
+        text = f"{field}: {message}"
+        if suggestions:
+            text += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+        super().__init__(text)
+
+
+class ScorerError(BackendFrameworksError, RuntimeError):
+    """A scorer failed, or returned something that is not a valid score.
+
+    Also a :class:`RuntimeError`. ``scorer`` is the scorer's name and
+    ``framework`` the id of the framework it was scoring (``None`` when the
+    failure is not about one framework, e.g. a plugin that cannot be loaded).
+    The original exception, if any, is the ``__cause__``.
+    """
+
+    def __init__(self, scorer: str, framework: str | None, problem: str) -> None:
+        self.scorer = scorer
+        self.framework = framework
+        self.problem = problem
+        where = f" on framework {framework!r}" if framework is not None else ""
+        super().__init__(f"scorer {scorer!r} failed{where}: {problem}")

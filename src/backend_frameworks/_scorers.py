@@ -1,0 +1,408 @@
+"""The built-in scorers: one per criterion of the seed articles, using only the data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._model import Framework, Guidance, GuidanceKind, Kind, Level, Quality, SupportLevel
+from ._requirements import Requirements, Scale
+from ._score import Score, Scorer
+
+if TYPE_CHECKING:
+    from ._kb import KnowledgeBase
+
+__all__ = [
+    "BUILTIN_SCORERS",
+    "CommunityScorer",
+    "DevelopmentSpeedScorer",
+    "FeatureScorer",
+    "LanguageFitScorer",
+    "LearningCurveScorer",
+    "LicenseScorer",
+    "MaturityScorer",
+    "PerformanceScorer",
+    "ScaleFitScorer",
+    "UseCaseFitScorer",
+]
+
+NEUTRAL = 0.5
+"""The value a scorer gives when the data says nothing either way."""
+
+_RUNTIME_OF_LANGUAGE = {
+    "python": "cpython",
+    "ruby": "ruby",
+    "php": "php",
+    "javascript": "node-js",
+    "typescript": "node-js",
+    "java": "jvm",
+    "kotlin": "jvm",
+    "groovy": "jvm",
+    "scala": "jvm",
+    "csharp": "dotnet",
+    "fsharp": "dotnet",
+    "visual-basic": "dotnet",
+    "elixir": "beam",
+    "erlang": "beam",
+    "dart": "dart-vm",
+}
+# TypeScript is JavaScript with types: closer than two languages that only share a VM.
+_CLOSE_PAIRS = frozenset({frozenset({"javascript", "typescript"})})
+_CLOSE_CREDIT = 0.7
+_SAME_RUNTIME_CREDIT = 0.5
+
+_SUPPORT_VALUE = {
+    SupportLevel.BUILT_IN: 1.0,
+    SupportLevel.OFFICIAL_ADD_ON: 0.85,
+    SupportLevel.ECOSYSTEM: 0.6,
+}
+_BELOW_MINIMUM = 0.25
+
+
+def _level_value(level: Level) -> float:
+    """VERY_LOW -> 0, LOW -> 0.25, ..., VERY_HIGH -> 1."""
+    return level.rank / (len(Level) - 1)
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _proficiency(level: Level) -> float:
+    """How much a known language is worth: 0.6 for very low up to 1.0 for very high."""
+    return 0.6 + 0.4 * _level_value(level)
+
+
+@attrs.frozen
+class LanguageFitScorer:
+    """Team language fit, with partial credit for a neighbour on the same runtime."""
+
+    name: str = "language_fit"
+    description: str = "Is the framework written in a language the team knows?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Best match between the framework's languages and the team's."""
+        team = requirements.languages
+        sources = framework.languages.sources
+        if not team:
+            return Score(NEUTRAL, ["No team languages given."], ())
+        best = 0.0
+        reason = f"Uses {', '.join(framework.languages.value)}; the team knows none of them."
+        for language in framework.languages.value:
+            if language in team:
+                value = _proficiency(team[language])
+                if value > best:
+                    best = value
+                    reason = f"Uses {language}, which the team knows ({team[language].value})."
+                continue
+            for known, level in team.items():
+                runtime = _RUNTIME_OF_LANGUAGE.get(known)
+                if runtime is None or runtime != _RUNTIME_OF_LANGUAGE.get(language):
+                    continue
+                close = frozenset({known, language}) in _CLOSE_PAIRS
+                credit = _CLOSE_CREDIT if close else _SAME_RUNTIME_CREDIT
+                value = credit * _proficiency(level)
+                if value > best:
+                    best = value
+                    reason = (
+                        f"Uses {language}, a neighbour of {known} on the {runtime} runtime "
+                        "(partial credit)."
+                    )
+        return Score(round(best, 6), [reason], sources)
+
+
+def _rating_score(
+    framework: Framework, quality: Quality, *, invert: bool = False
+) -> tuple[float | None, list[str], tuple[str, ...]]:
+    rating = framework.rating(quality)
+    if rating is None:
+        return None, [f"No source rates its {quality.value.replace('-', ' ')}."], ()
+    value = _level_value(rating.level)
+    if invert:
+        value = 1.0 - value
+    reasons = [f"{quality.value.replace('-', ' ').capitalize()} rated {rating.level.value}."]
+    if rating.disagreement:
+        levels = ", ".join(level.value for level in sorted(rating.levels))
+        reasons.append(f"Sources disagree ({levels}); the median counts.")
+    return value, reasons, rating.sources
+
+
+@attrs.frozen
+class _QualityScorer:
+    """Maps one rated quality to [0, 1]; unrated gives a neutral value."""
+
+    name: str
+    description: str
+    quality: Quality
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:  # noqa: ARG002
+        """The median rated level, scaled to [0, 1]."""
+        value, reasons, sources = _rating_score(framework, self.quality)
+        return Score(NEUTRAL if value is None else value, reasons, sources)
+
+
+def PerformanceScorer() -> _QualityScorer:  # noqa: N802 - reads as a class at call sites
+    """Runtime performance as the sources rate it."""
+    return _QualityScorer("performance", "How fast do sources say it runs?", Quality.PERFORMANCE)
+
+
+def MaturityScorer() -> _QualityScorer:  # noqa: N802
+    """Maturity as the sources rate it."""
+    return _QualityScorer("maturity", "How established and proven is it?", Quality.MATURITY)
+
+
+def DevelopmentSpeedScorer() -> _QualityScorer:  # noqa: N802
+    """Development speed (time to market) as the sources rate it."""
+    return _QualityScorer(
+        "development_speed", "How quickly can a team ship with it?", Quality.DEVELOPMENT_SPEED
+    )
+
+
+@attrs.frozen
+class CommunityScorer:
+    """Community and long-term support: community and documentation ratings."""
+
+    name: str = "community"
+    description: str = "How large is its community and how good is its documentation?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:  # noqa: ARG002
+        """The mean of the rated community and documentation levels."""
+        values: list[float] = []
+        reasons: list[str] = []
+        sources: list[str] = []
+        for quality in (Quality.COMMUNITY, Quality.DOCUMENTATION):
+            value, why, cited = _rating_score(framework, quality)
+            reasons.extend(why)
+            sources.extend(cited)
+            if value is not None:
+                values.append(value)
+        total = sum(values) / len(values) if values else NEUTRAL
+        return Score(total, reasons, sources)
+
+
+@attrs.frozen
+class FeatureScorer:
+    """Coverage of the must-have and nice-to-have features, by support level."""
+
+    name: str = "features"
+    description: str = "How well does it provide the features the project needs?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Mean over the wanted features: built in 1, official add-on 0.85, ecosystem 0.6."""
+        wanted: dict[str, SupportLevel] = dict.fromkeys(
+            requirements.must_have, SupportLevel.ECOSYSTEM
+        )
+        for feature, minimum in requirements.nice_to_have.items():
+            wanted[feature] = max(minimum, wanted.get(feature, minimum))
+        if not wanted:
+            return Score(NEUTRAL, ["No features requested."], ())
+        values: list[float] = []
+        reasons: list[str] = []
+        sources: list[str] = []
+        for feature, minimum in sorted(wanted.items()):
+            support = framework.feature(feature)
+            if support is None:
+                values.append(0.0)
+                reasons.append(f"No {feature} according to the data.")
+                continue
+            sources.extend(support.sources)
+            if support.support < minimum:
+                values.append(_BELOW_MINIMUM)
+                reasons.append(
+                    f"{feature}: {support.support.value}, below the wanted {minimum.value}."
+                )
+            else:
+                values.append(_SUPPORT_VALUE[support.support])
+                reasons.append(f"{feature}: {support.support.value}.")
+        return Score(sum(values) / len(values), reasons, sources)
+
+
+@attrs.frozen
+class UseCaseFitScorer:
+    """Use-case fit: the record's own use-case claims, then the language guidance."""
+
+    name: str = "use_case_fit"
+    description: str = "Do sources name it (or its language) for the project's use cases?"
+    guidance: tuple[Guidance, ...] | None = None
+
+    def bind(self, kb: KnowledgeBase) -> UseCaseFitScorer:
+        """This scorer, reading the language-fit guidance of ``kb``."""
+        return attrs.evolve(self, guidance=kb.guidance())
+
+    def _language_guidance(self) -> tuple[Guidance, ...]:
+        guidance = self.guidance
+        if guidance is None:
+            from ._default import default_knowledge_base  # noqa: PLC0415 - lazy, shared
+
+            guidance = default_knowledge_base().guidance()
+        return tuple(g for g in guidance if g.kind is GuidanceKind.LANGUAGE_FIT)
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Mean over the wanted use cases: suited 1, guided 0.75, unknown 0.5, unsuited 0."""
+        if not requirements.use_cases:
+            return Score(NEUTRAL, ["No use cases given."], ())
+        advice = self._language_guidance()
+        languages = set(framework.languages.value)
+        values: list[float] = []
+        reasons: list[str] = []
+        sources: list[str] = []
+        for use_case in requirements.use_cases:
+            claims = [c for c in framework.use_cases if c.use_case == use_case]
+            undisputed = [c for c in claims if not c.disputed] or claims
+            if undisputed:
+                suited = [c for c in undisputed if c.suited]
+                value = len(suited) / len(undisputed)
+                values.append(value)
+                for claim in undisputed:
+                    sources.extend(claim.sources)
+                verdict = "suited" if value >= NEUTRAL else "not suited"
+                reasons.append(f"{use_case}: {verdict} ({undisputed[0].text})")
+                continue
+            guided = [
+                g for g in advice if use_case in g.use_cases and languages & set(g.languages)
+            ]
+            if guided:
+                values.append(0.75)
+                for item in guided:
+                    sources.extend(item.sources)
+                shared = sorted(languages & {lang for g in guided for lang in g.languages})
+                reasons.append(f"{use_case}: guidance recommends {', '.join(shared)} for it.")
+                continue
+            values.append(NEUTRAL)
+            reasons.append(f"{use_case}: no source says either way.")
+        return Score(sum(values) / len(values), reasons, sources)
+
+
+@attrs.frozen
+class ScaleFitScorer:
+    """Scale fit: scalability rating and the large-scale / small-medium claims."""
+
+    name: str = "scale_fit"
+    description: str = "Does it suit the project's expected size?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Large projects want scalability; small ones are served by most frameworks."""
+        scale = requirements.scale
+        if scale is None:
+            return Score(NEUTRAL, ["No expected scale given."], ())
+        value, reasons, sources = _rating_score(framework, Quality.SCALABILITY)
+        scalability = NEUTRAL if value is None else value
+        cited = list(sources)
+        claims = {c.use_case: c for c in framework.use_cases if not c.disputed}
+        large = claims.get("large-scale")
+        small = claims.get("small-medium-apps") or claims.get("mvp-prototype")
+        if scale is Scale.LARGE:
+            result = scalability
+            if large is not None:
+                result = 1.0 if large.suited else 0.0
+                reasons.append(f"{'Suited' if large.suited else 'Not suited'} to large scale.")
+                cited.extend(large.sources)
+        elif scale is Scale.SMALL:
+            result = 0.7 + 0.3 * scalability
+            if small is not None and small.suited:
+                result = 1.0
+                reasons.append(f"Named for {small.use_case}.")
+                cited.extend(small.sources)
+        else:
+            result = 0.5 + 0.5 * scalability
+            if large is not None and not large.suited:
+                result = min(result, 0.4)
+                reasons.append("Not suited to large scale, a risk if a medium project grows.")
+                cited.extend(large.sources)
+        return Score(result, reasons, cited)
+
+
+@attrs.frozen
+class LearningCurveScorer:
+    """Learning curve versus the team's experience."""
+
+    name: str = "learning_curve"
+    description: str = "Can the team, at its experience level, learn it quickly?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """1 when the curve is no steeper than the team's experience; less per level above."""
+        rating = framework.rating(Quality.LEARNING_CURVE)
+        if rating is None:
+            return Score(NEUTRAL, ["No source rates its learning curve."], ())
+        experience = requirements.experience or Level.MODERATE
+        gap = max(0, rating.level.rank - experience.rank)
+        value = 1.0 - gap / (len(Level) - 1)
+        reasons = [
+            f"Learning curve rated {rating.level.value}; team experience {experience.value}."
+        ]
+        if rating.disagreement:
+            levels = ", ".join(level.value for level in sorted(rating.levels))
+            reasons.append(f"Sources disagree ({levels}); the median counts.")
+        return Score(value, reasons, rating.sources)
+
+
+_PERMISSIVE = frozenset({"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "0BSD"})
+
+
+@attrs.frozen
+class LicenseScorer:
+    """License and vendor lock-in: permissive open source is best, hosted services worst."""
+
+    name: str = "license"
+    description: str = "Is it open source, permissively licensed and free of vendor lock-in?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:  # noqa: ARG002
+        """Permissive 1, other open source 0.8, unknown 0.5, proprietary 0.3, hosted 0.1."""
+        reasons: list[str] = []
+        sources: list[str] = []
+        license_ = framework.license
+        open_source = framework.open_source
+        if license_ is not None:
+            sources.extend(license_.sources)
+        if open_source is not None:
+            sources.extend(open_source.sources)
+        hosted = framework.kind.value is Kind.BACKEND_AS_A_SERVICE or (
+            framework.runtime is not None and framework.runtime.value == "managed-cloud"
+        )
+        if hosted:
+            sources.extend(framework.kind.sources)
+            reasons.append("A hosted service: the application depends on one vendor.")
+            return Score(0.1, reasons, sources)
+        if open_source is None and license_ is None:
+            return Score(NEUTRAL, ["License unknown."], ())
+        if open_source is not None and not open_source.value:
+            reasons.append("Not open source.")
+            return Score(0.3, reasons, sources)
+        if license_ is not None and license_.value in _PERMISSIVE:
+            reasons.append(f"Open source under the permissive {license_.value} license.")
+            return Score(1.0, reasons, sources)
+        name = license_.value if license_ is not None else "an unstated license"
+        reasons.append(f"Open source under {name}.")
+        return Score(0.8, reasons, sources)
+
+
+def BUILTIN_SCORERS() -> tuple[tuple[Scorer, float], ...]:  # noqa: N802 - a constant, built fresh
+    """The built-in scorers with their default weights, in display order."""
+    return (
+        (LanguageFitScorer(), 3.0),
+        (FeatureScorer(), 3.0),
+        (UseCaseFitScorer(), 2.0),
+        (ScaleFitScorer(), 1.0),
+        (LearningCurveScorer(), 1.0),
+        (PerformanceScorer(), 1.0),
+        (CommunityScorer(), 1.0),
+        (MaturityScorer(), 1.0),
+        (DevelopmentSpeedScorer(), 1.0),
+        (LicenseScorer(), 1.0),
+    )
+
+
+BUILTIN_NAMES = (
+    "language_fit",
+    "features",
+    "use_case_fit",
+    "scale_fit",
+    "learning_curve",
+    "performance",
+    "community",
+    "maturity",
+    "development_speed",
+    "license",
+)
