@@ -14,6 +14,8 @@ def test_readme_example_runs() -> None:
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
     assert blocks, "the README has no Python example"
     out = io.StringIO()
+    namespace: dict[str, object] = {}
     with contextlib.redirect_stdout(out):
-        exec(compile(blocks[0], "README.md", "exec"), {})  # noqa: S102 - our own README
+        for block in blocks:
+            exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - our own README
     assert out.getvalue().startswith("Ruby on Rails MIT\n")
