@@ -66,20 +66,6 @@ STRUCTURE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("content", "message"), STRUCTURE_CASES)
-def test_malformed_record_names_file_and_path(
-    write_overlay: WriteOverlay, content: Any, message: str
-) -> None:
-    root = write_overlay({"frameworks/bad.json": content})
-    with pytest.raises(bf.DataError) as caught:
-        bf.KnowledgeBase.from_resources(root)
-    assert isinstance(caught.value, ValueError)
-    assert any(problem.startswith(message) for problem in caught.value.problems), (
-        caught.value.problems
-    )
-    assert message in str(caught.value)
-
-
 CROSS_CASES = [
     pytest.param(
         _with(("pros", 0, "sources"), ["nope"]),
@@ -130,16 +116,18 @@ CROSS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("content", "message"), CROSS_CASES)
-def test_inconsistent_record_names_file_and_path(
+@pytest.mark.parametrize(("content", "message"), STRUCTURE_CASES + CROSS_CASES)
+def test_bad_record_names_file_and_path(
     write_overlay: WriteOverlay, content: Any, message: str
 ) -> None:
     root = write_overlay({"frameworks/bad.json": content})
     with pytest.raises(bf.DataError) as caught:
         bf.KnowledgeBase.from_resources(root)
+    assert isinstance(caught.value, ValueError)
     assert any(problem.startswith(message) for problem in caught.value.problems), (
         caught.value.problems
     )
+    assert message in str(caught.value)
 
 
 def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
