@@ -14,6 +14,12 @@ from backend_frameworks._load import load_directory
 from .conftest import WriteOverlay, minimal_record
 
 
+def _source_file(**changes: Any) -> dict[str, Any]:
+    """An overlay file holding one source, changed as given."""
+    source = {"id": "x", "title": "t", "publisher": "p", "kind": "website", **changes}
+    return {"sources/extra.json": {"sources": [source]}}
+
+
 def _with(path: tuple[str | int, ...], value: Any, **base: Any) -> dict[str, Any]:
     record = minimal_record("bad", **base)
     target: Any = record
@@ -153,43 +159,15 @@ def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
             "sources/extra.json: $.sources[0].publisher: required key 'publisher' is missing",
         ),
         (
-            {
-                "sources/extra.json": {
-                    "sources": [{"id": "x", "title": "t", "publisher": "p", "kind": "blog"}]
-                }
-            },
+            _source_file(kind="blog"),
             "sources/extra.json: $.sources[0].kind: 'blog' is not one of",
         ),
         (
-            {
-                "sources/extra.json": {
-                    "sources": [
-                        {
-                            "id": "x",
-                            "title": "t",
-                            "publisher": "p",
-                            "kind": "website",
-                            "url": "ftp:x",
-                        }
-                    ]
-                }
-            },
+            _source_file(url="ftp:x"),
             "sources/extra.json: $.sources[id=x].url: 'ftp:x' is not an http(s) address",
         ),
         (
-            {
-                "sources/extra.json": {
-                    "sources": [
-                        {
-                            "id": "x",
-                            "title": "t",
-                            "publisher": "p",
-                            "kind": "website",
-                            "date": "May",
-                        }
-                    ]
-                }
-            },
+            _source_file(date="May"),
             "sources/extra.json: $.sources[id=x].date: 'May' is not YYYY",
         ),
         (

@@ -49,6 +49,7 @@ class KnowledgeBase:
     """
 
     __slots__ = (
+        "_backend",
         "_by_id",
         "_guidance",
         "_index_lock",
@@ -90,6 +91,7 @@ class KnowledgeBase:
             raise DataError(problems)
 
         self._records = tuple(sorted(records, key=lambda record: record.id))
+        self._backend = tuple(record for record in self._records if record.is_backend)
         self._by_id = {record.id: record for record in self._records}
         self._sources = tuple(sorted(source_list, key=lambda source: source.id))
         self._source_index = {source.id: source for source in self._sources}
@@ -213,9 +215,7 @@ class KnowledgeBase:
         not backend frameworks (runtimes, UI libraries, HTTP servers, app
         frameworks), so every record is returned.
         """
-        if include_related:
-            return self._records
-        return tuple(record for record in self._records if record.is_backend)
+        return self._records if include_related else self._backend
 
     def sources(self) -> tuple[Source, ...]:
         """Every cited source, sorted by id."""
@@ -292,8 +292,8 @@ class KnowledgeBase:
 
     def mentioned_by(self, source_id: str) -> tuple[Framework, ...]:
         """Every record that cites a source, sorted by id (related records too)."""
-        self.source(source_id)
-        return tuple(record for record in self._records if source_id in record.source_ids)
+        self.source(source_id)  # an unknown id is an UnknownSourceError, not a query error
+        return self.query(mentioned_by=source_id, include_related=True)
 
     def disputes(self, framework: str | None = None) -> tuple[Dispute, ...]:
         """Every disputed claim; see :func:`backend_frameworks.disputes`."""

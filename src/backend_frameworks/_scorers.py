@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ._model import Framework, Guidance, GuidanceKind, Kind, Level, Quality, SupportLevel
+from ._model import (
+    Framework,
+    Guidance,
+    GuidanceKind,
+    Kind,
+    Level,
+    Quality,
+    Rating,
+    SupportLevel,
+)
 from ._requirements import Requirements, Scale
 from ._score import Score, Scorer
 
@@ -66,10 +74,6 @@ def _level_value(level: Level) -> float:
     return level.rank / (len(Level) - 1)
 
 
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
 def _proficiency(level: Level) -> float:
     """How much a known language is worth: 0.6 for very low up to 1.0 for very high."""
     return 0.6 + 0.4 * _level_value(level)
@@ -113,20 +117,22 @@ class LanguageFitScorer:
         return Score(round(best, 6), [reason], sources)
 
 
+def _disagreement(rating: Rating) -> list[str]:
+    """A reason saying the sources disagree, when they do."""
+    if not rating.disagreement:
+        return []
+    levels = ", ".join(level.value for level in sorted(rating.levels))
+    return [f"Sources disagree ({levels}); the median counts."]
+
+
 def _rating_score(
-    framework: Framework, quality: Quality, *, invert: bool = False
+    framework: Framework, quality: Quality
 ) -> tuple[float | None, list[str], tuple[str, ...]]:
     rating = framework.rating(quality)
     if rating is None:
         return None, [f"No source rates its {quality.value.replace('-', ' ')}."], ()
-    value = _level_value(rating.level)
-    if invert:
-        value = 1.0 - value
     reasons = [f"{quality.value.replace('-', ' ').capitalize()} rated {rating.level.value}."]
-    if rating.disagreement:
-        levels = ", ".join(level.value for level in sorted(rating.levels))
-        reasons.append(f"Sources disagree ({levels}); the median counts.")
-    return value, reasons, rating.sources
+    return _level_value(rating.level), reasons + _disagreement(rating), rating.sources
 
 
 @attrs.frozen
@@ -330,11 +336,9 @@ class LearningCurveScorer:
         gap = max(0, rating.level.rank - experience.rank)
         value = 1.0 - gap / (len(Level) - 1)
         reasons = [
-            f"Learning curve rated {rating.level.value}; team experience {experience.value}."
+            f"Learning curve rated {rating.level.value}; team experience {experience.value}.",
+            *_disagreement(rating),
         ]
-        if rating.disagreement:
-            levels = ", ".join(level.value for level in sorted(rating.levels))
-            reasons.append(f"Sources disagree ({levels}); the median counts.")
         return Score(value, reasons, rating.sources)
 
 
@@ -394,15 +398,5 @@ def BUILTIN_SCORERS() -> tuple[tuple[Scorer, float], ...]:  # noqa: N802 - a con
     )
 
 
-BUILTIN_NAMES = (
-    "language_fit",
-    "features",
-    "use_case_fit",
-    "scale_fit",
-    "learning_curve",
-    "performance",
-    "community",
-    "maturity",
-    "development_speed",
-    "license",
-)
+BUILTIN_NAMES = tuple(scorer.name for scorer, _ in BUILTIN_SCORERS())
+"""The names of the built-in scorers, which plugins may not take."""
