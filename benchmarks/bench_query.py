@@ -32,7 +32,7 @@ def synthetic(size: int, seed: int = 0) -> bf.KnowledgeBase:
     """A knowledge base of ``size`` generated records; ten use the rare language."""
     shipped = bf.default_knowledge_base()
     templates = shipped.frameworks()
-    languages = sorted(shipped.vocabularies.ids("languages") - {RARE})
+    languages = sorted(shipped.vocabularies().ids("languages") - {RARE})
     rng = random.Random(seed)
     rare = set(rng.sample(range(size), RARE_COUNT))
     records = []
@@ -49,7 +49,7 @@ def synthetic(size: int, seed: int = 0) -> bf.KnowledgeBase:
                 languages=bf.Fact((language,), template.languages.sources),
             )
         )
-    return bf.KnowledgeBase(records, shipped.sources(), shipped.vocabularies)
+    return bf.KnowledgeBase(records, shipped.sources(), shipped.vocabularies())
 
 
 def median_seconds(function: Callable[[], object], repeats: int) -> float:

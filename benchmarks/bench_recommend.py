@@ -43,7 +43,7 @@ def synthetic_kb(count: int) -> bf.KnowledgeBase:
         for i in range(count - len(templates))
     ]
     return bf.KnowledgeBase(
-        [*records, *originals], shipped.sources(), shipped.vocabularies, shipped.guidance()
+        [*records, *originals], shipped.sources(), shipped.vocabularies(), shipped.guidance()
     )
 
 

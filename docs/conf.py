@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata
+import sys
+import typing
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
 
 project = "backend-frameworks"
 author = "The backend-frameworks developers"
@@ -21,9 +27,27 @@ exclude_patterns = ["_build", "_generated"]
 myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
+autodoc_typehints = "signature"  # overloads show as written
 autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
+
+# Every reference must resolve (the docs build with -n). The standard
+# library's and importlib_resources' types have no inventory offline, so they
+# are named without a link.
+nitpick_ignore = [
+    ("py:class", name)
+    for name in (
+        "Traversable",
+        "collections.abc.Callable",
+        "collections.abc.Iterable",
+        "collections.abc.Mapping",
+        "collections.abc.Sequence",
+        "datetime.date",
+        "enum.Enum",
+        "importlib.metadata.EntryPoint",
+        "os.PathLike",
+    )
+]
 
 
 html_theme = "furo"
@@ -36,7 +60,7 @@ def _write_vocabularies() -> None:
 
     import backend_frameworks as bf  # noqa: PLC0415
 
-    vocabularies = bf.default_knowledge_base().vocabularies
+    vocabularies = bf.vocabularies()
     lines: list[str] = []
     for field in ("languages", "runtimes", "architectures", "features", "use_cases"):
         lines += [
@@ -55,3 +79,34 @@ def _write_vocabularies() -> None:
 
 
 _write_vocabularies()
+
+
+def _public_bases(
+    _app: Sphinx, _name: str, _obj: object, _options: dict[str, Any], bases: list[type]
+) -> None:
+    """Show a private base class (``_LookupMissError``...) as its own bases."""
+    index = 0
+    while index < len(bases):
+        base = bases[index]
+        if base.__name__.startswith("_"):
+            bases[index : index + 1] = [b for b in base.__bases__ if b not in bases]
+        else:
+            index += 1
+
+
+def _type_variable(
+    _app: Sphinx, _env: object, node: nodes.Element, _contnode: nodes.Element
+) -> nodes.Element | None:
+    """Show a type variable of a signature (``T``, ``D``) by its bare name, unlinked."""
+    module, _, short = str(node.get("reftarget", "")).rpartition(".")
+    if module.startswith("backend_frameworks._") and isinstance(
+        getattr(sys.modules.get(module), short, None), typing.TypeVar
+    ):
+        return nodes.literal(text=short)
+    return None
+
+
+def setup(app: Sphinx) -> None:
+    """Register the hooks above."""
+    app.connect("autodoc-process-bases", _public_bases)
+    app.connect("missing-reference", _type_variable)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import backend_frameworks as bf
-from backend_frameworks import _plugins
+from backend_frameworks import _default
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -58,7 +58,7 @@ def write_overlay(tmp_path: pathlib.Path) -> WriteOverlay:
 @pytest.fixture(autouse=True)
 def clean_registry() -> Iterator[None]:
     """Restore the scorer registry after each test (plugins register globally)."""
-    saved = dict(_plugins._registry)
+    saved = dict(_default._registry)
     yield
-    _plugins._registry.clear()
-    _plugins._registry.update(saved)
+    _default._registry.clear()
+    _default._registry.update(saved)

@@ -74,7 +74,8 @@ def test_sources_and_info() -> None:
     assert len(json.loads(run("sources", "--json")[1])) == len(bf.sources())
     info = json.loads(run("info", "--json")[1])
     assert info["package_version"] == bf.__version__
-    assert info["data_version"] == bf.data_info().version
+    assert info["data"] == bf.to_dict(bf.data_info())
+    assert info["frameworks"] == len(bf.frameworks())
     assert "data version:" in run("info")[1]
 
 
@@ -139,33 +140,54 @@ def test_recommend_json() -> None:
     data = json.loads(text)
     assert len(data["recommendations"]) == 2
     assert data["recommendations"][0]["rank"] == 1
-    assert {"firebase"} <= {item["id"] for item in data["excluded"]}
+    assert {"firebase"} <= {item["framework"]["id"] for item in data["excluded"]}
+    expected = bf.recommend(bf.Requirements(languages=["ruby"], open_source_only=True), limit=2)
+    assert data == bf.to_dict(expected)
 
 
-def test_recommend_options(capsys: pytest.CaptureFixture[str]) -> None:
-    status, text = run(
-        "recommend",
-        "--want",
-        "orm:built-in",
-        "--want",
-        "websockets",
-        "--scale",
-        "large",
-        "--experience",
-        "low",
-        "--priority",
-        "performance=3",
-        "--license",
-        "MIT",
-        "--self-hosted-only",
-        "--exclude",
-        "express",
-        "--exclude-kind",
-        "cms",
-        "--plugins",
-    )
+PLAIN = bf.to_dict(bf.recommend(bf.Requirements()))
+
+
+@pytest.mark.parametrize(
+    ("argv", "needs"),
+    [
+        (["--language", "python"], bf.Requirements(languages=["python"])),
+        (["--language", "python:low"], bf.Requirements(languages={"python": "low"})),
+        (["--experience", "low"], bf.Requirements(experience="low")),
+        (["--need", "orm"], bf.Requirements(must_have=["orm"])),
+        (["--want", "orm:built-in"], bf.Requirements(nice_to_have={"orm": "built-in"})),
+        (["--want", "websockets"], bf.Requirements(nice_to_have=["websockets"])),
+        (["--use-case", "real-time"], bf.Requirements(use_cases=["real-time"])),
+        (["--scale", "large"], bf.Requirements(scale="large")),
+        (["--priority", "performance=3"], bf.Requirements(priorities={"performance": 3})),
+        (["--license", "MIT"], bf.Requirements(licenses=["MIT"])),
+        (["--open-source-only"], bf.Requirements(open_source_only=True)),
+        (["--self-hosted-only"], bf.Requirements(self_hosted_only=True)),
+        (["--exclude", "express"], bf.Requirements(exclude=["express"])),
+        (["--exclude-kind", "cms"], bf.Requirements(exclude_kinds=["cms"])),
+    ],
+)
+def test_each_recommend_option_reaches_the_requirements(
+    argv: list[str], needs: bf.Requirements
+) -> None:
+    status, text = run("recommend", *argv, "--json")
     assert status == 0
-    assert "Express: Express was excluded by name." in text
+    expected = bf.to_dict(bf.recommend(needs))
+    assert expected != PLAIN  # the option changes the answer, so ignoring it would show
+    assert json.loads(text) == expected
+
+
+def test_recommend_limit_and_explain() -> None:
+    status, text = run("recommend", "--limit", "2", "--json")
+    assert status == 0
+    assert json.loads(text) == bf.to_dict(bf.recommend(bf.Requirements(), limit=2))
+    brief = run("recommend", "--limit", "1")[1]
+    explained = run("recommend", "--limit", "1", "--explain")[1]
+    first = bf.recommend(bf.Requirements(), limit=1)[0]
+    # --explain lists every criterion with its sources; the brief form only the top three.
+    assert all(entry.name in explained for entry in first.breakdown)
+    assert sum(entry.name in brief.split() for entry in first.breakdown) == 3
+    assert "[" in explained
 
 
 @pytest.mark.parametrize(
@@ -184,15 +206,14 @@ def test_recommend_rejects_invalid_requirements(
     assert words in capsys.readouterr().err
 
 
-def test_recommend_reports_a_failing_plugin(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    def broken(*args: object, **kwargs: object) -> object:
-        raise bf.ScorerError("favourite", "django", "raised RuntimeError: boom")
+def test_recommend_reports_a_failing_scorer(capsys: pytest.CaptureFixture[str]) -> None:
+    @bf.register_scorer
+    def boom(framework: bf.Framework, requirements: bf.Requirements) -> bf.Score:
+        """Always fails."""
+        raise RuntimeError("boom")
 
-    monkeypatch.setattr("backend_frameworks._cli.recommend", broken)
     assert run("recommend")[0] == 4
-    assert "scorer 'favourite' failed on framework 'django'" in capsys.readouterr().err
+    assert "scorer 'boom' failed on framework" in capsys.readouterr().err
 
 
 def test_recommend_with_nothing_left(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import typing
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -20,8 +22,8 @@ def test_whole_knowledge_base_round_trips_exactly(kb: bf.KnowledgeBase) -> None:
     assert again.frameworks(include_related=True) == kb.frameworks(include_related=True)
     assert again.sources() == kb.sources()
     assert again.guidance() == kb.guidance()
-    assert again.vocabularies == kb.vocabularies
-    assert again.info == kb.info
+    assert again.vocabularies() == kb.vocabularies()
+    assert again.data_info() == kb.data_info()
 
 
 @pytest.mark.parametrize("name", ["django", "flask", "express", "nodejs"])
@@ -109,3 +111,90 @@ records = st.builds(
 def test_any_record_round_trips_through_json(record: bf.Framework) -> None:
     data = json.loads(json.dumps(bf.to_dict(record)))
     assert structure(data, bf.Framework) == record
+
+
+def _examples() -> dict[type[Any], Any]:
+    """One real instance of every type ``to_dict`` accepts, made by the library."""
+    django = bf.get("django")
+    result = bf.recommend(bf.Requirements(languages=["python"], must_have=["orm"]))
+    comparison = bf.compare("django", "flask")
+    claim = next(c for c in django.pros)
+    dispute = bf.disputes()[0]
+    examples: list[object] = [
+        django,
+        bf.sources()[0],
+        bf.guidance()[0],
+        bf.vocabularies(),
+        bf.vocabularies().features[0],
+        bf.data_info(),
+        django.kind,
+        claim,
+        dispute.correction,
+        django.features[0],
+        django.qualities[0],
+        django.use_cases[0],
+        django.notable_users[0],
+        next(r for f in bf.frameworks() for r in f.relations),
+        django.rankings[0],
+        django.ratings[0],
+        bf.search("django")[0],
+        comparison,
+        comparison.rows[0],
+        bf.claims_by(django.kind.sources[0])[0],
+        dispute,
+        bf.Score(0.5, ["why"], ["api-ninjas-2022"]),
+        result[0].breakdown[0],
+        result[0],
+        result.excluded[0],
+        result,
+    ]
+    return {type(example): example for example in examples}
+
+
+EXAMPLES = _examples()
+KINDS = sorted(EXAMPLES, key=lambda kind: kind.__name__)
+
+
+def test_the_examples_cover_every_exportable_type() -> None:
+    accepted = {typing.get_origin(t) or t for t in typing.get_args(bf.Exportable)}
+    assert set(EXAMPLES) == accepted
+
+
+def _no_objects_left(data: object) -> bool:
+    if isinstance(data, dict):
+        return all(isinstance(k, str) and _no_objects_left(v) for k, v in data.items())
+    if isinstance(data, list):
+        return all(_no_objects_left(item) for item in data)
+    return data is None or isinstance(data, str | int | float | bool)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[kind.__name__ for kind in KINDS])
+def test_to_dict_gives_json_ready_builtins_for_every_type(kind: type[Any]) -> None:
+    data = bf.to_dict(EXAMPLES[kind])
+    assert _no_objects_left(data)
+    assert json.loads(json.dumps(data)) == data
+    if kind not in {bf.Framework, bf.Source, bf.Guidance, bf.Vocabularies}:
+        assert not _whole_records(data), "results name frameworks as {id, name} only"
+
+
+def _whole_records(data: object) -> list[object]:
+    """The dicts inside ``data`` that look like a whole framework record."""
+    if isinstance(data, list):
+        return [found for item in data for found in _whole_records(item)]
+    if not isinstance(data, dict):
+        return []
+    own = [data] if {"id", "name", "summary", "kind", "languages"} <= data.keys() else []
+    return own + [found for value in data.values() for found in _whole_records(value)]
+
+
+@pytest.mark.parametrize("kind", [bf.Framework, bf.Source, bf.Guidance, bf.Vocabularies])
+def test_from_dict_rebuilds_every_record_type(kind: type[Any]) -> None:
+    record = EXAMPLES[kind]
+    assert bf.from_dict(kind, bf.to_dict(record)) == record
+
+
+@pytest.mark.parametrize("value", [object(), {"id": "x"}, 3, bf])
+def test_to_dict_rejects_what_is_not_a_library_type(value: object) -> None:
+    with pytest.raises(bf.InvalidQueryError) as caught:
+        bf.to_dict(value)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)

@@ -223,7 +223,7 @@ def test_names_are_unambiguous(kb: bf.KnowledgeBase) -> None:
 
 
 def test_every_vocabulary_term_is_used_or_documented(kb: bf.KnowledgeBase) -> None:
-    for term in (*kb.vocabularies.features, *kb.vocabularies.use_cases):
+    for term in (*kb.vocabularies().features, *kb.vocabularies().use_cases):
         assert term.name.strip()
         assert term.description.strip(), f"vocabularies.json: describe {term.id!r}"
 

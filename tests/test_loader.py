@@ -119,6 +119,11 @@ CROSS_CASES = [
         "frameworks/bad.json: $.rankings[0].position: positions start at 1",
         id="ranking-position",
     ),
+    pytest.param(
+        minimal_record("bad", rankings=[{"source": "no-such-list", "position": 1}]),
+        "frameworks/bad.json: $.rankings[0].source: unknown source id 'no-such-list'",
+        id="ranking-unknown-source",
+    ),
 ]
 
 
@@ -134,6 +139,37 @@ def test_bad_record_names_file_and_path(
         caught.value.problems
     )
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_two_records_in_one_position_need_a_shared_entry(
+    write_overlay: WriteOverlay, kb: bf.KnowledgeBase, shared: bool
+) -> None:
+    holder, index = next(
+        (record, index)
+        for record in kb.frameworks()
+        for index, ranking in enumerate(record.rankings)
+        if not ranking.shared
+    )
+    taken = holder.rankings[index]
+    ranking = {**bf.to_dict(holder)["rankings"][index], "shared": shared}
+    files: dict[str, Any] = {"frameworks/bad.json": minimal_record("bad", rankings=[ranking])}
+    if shared:
+        mine = bf.to_dict(holder)
+        mine["rankings"][index]["shared"] = True
+        files[f"frameworks/{holder.id}.json"] = mine
+        assert "bad" in bf.KnowledgeBase.from_resources(write_overlay(files))
+        return
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(write_overlay(files))
+    message = (
+        f"$.rankings[0].position: position {taken.position} of list {taken.list_name!r} "
+        f"of {taken.source!r} is claimed by"
+    )
+    problems = caught.value.problems
+    assert any(p.startswith(f"frameworks/bad.json: {message}") for p in problems), problems
+    where = f"frameworks/{holder.id}.json: $.rankings[{index}]"
+    assert any(where in p for p in problems), problems
 
 
 def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
@@ -223,7 +259,7 @@ def test_overlay_adds_and_replaces_records(
     assert merged.get("flask").summary == "Corrected by an overlay."
     assert merged.get("tinyfw").id == "tiny"
     assert len(merged) == len(kb) + 1
-    assert merged.info.version == "local-1"
+    assert merged.data_info().version == "local-1"
     assert kb.get("flask").summary != "Corrected by an overlay."
 
 
@@ -243,6 +279,6 @@ def test_records_built_in_code_are_validated(kb: bf.KnowledgeBase) -> None:
     with pytest.raises(bf.DataError, match=r"<framework 'flask'>: \$.pros\[0\].sources\[0\]"):
         bf.KnowledgeBase([record], sources=[])
     rebuilt = bf.KnowledgeBase(
-        [kb.get("flask")], kb.sources(), kb.vocabularies, kb.guidance(), kb.info
+        [kb.get("flask")], kb.sources(), kb.vocabularies(), kb.guidance(), kb.data_info()
     )
     assert rebuilt.get("flask") == record

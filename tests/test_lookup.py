@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime
 import importlib.metadata
+import inspect
+import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -58,7 +62,7 @@ def test_miss_without_anything_close_has_no_suggestion() -> None:
 @pytest.mark.parametrize("bad", [None, 3, b"django", ["django"]])
 def test_get_rejects_non_strings(bad: object) -> None:
     with pytest.raises(TypeError, match="must be a string"):
-        bf.get(bad)  # type: ignore[arg-type]
+        bf.get(bad)  # type: ignore[call-overload]
 
 
 def test_frameworks_are_backend_sorted_by_id_and_exclude_related(kb: bf.KnowledgeBase) -> None:
@@ -70,7 +74,7 @@ def test_frameworks_are_backend_sorted_by_id_and_exclude_related(kb: bf.Knowledg
     assert set(records) < set(everything)
     related = [record for record in everything if not record.is_backend]
     assert "nodejs" in {record.id for record in related}
-    assert len(everything) == len(kb)
+    assert len(records) == len(kb) == len(list(kb))
 
 
 def test_module_functions_share_one_default_instance() -> None:
@@ -116,10 +120,38 @@ def test_versions() -> None:
 
 
 def test_public_api_is_exported_and_documented() -> None:
+    reference = (Path(__file__).parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    directive = re.compile(r"^\.\. (?:auto\w+|py:data):: backend_frameworks\.(\w+)", re.MULTILINE)
+    documented = set(directive.findall(reference))
     for name in bf.__all__:
         value = getattr(bf, name)
-        if name != "__version__":
+        if isinstance(value, type) or inspect.isroutine(value):
             assert value.__doc__, f"{name} has no docstring"
+    assert documented == set(bf.__all__) - {"__version__"}
     public = {name for name in dir(bf) if not name.startswith("_")}
     assert public == set(bf.__all__) - {"__version__"}
     assert len(set(bf.__all__)) == len(bf.__all__)
+
+
+@pytest.mark.parametrize("get", [bf.get, bf.default_knowledge_base().get])
+def test_get_with_a_default_returns_it_on_a_miss_only(
+    get: Callable[..., bf.Framework | None],
+) -> None:
+    assert get("nothing-like-this", None) is None
+    marker = object()
+    assert get("nothing-like-this", marker) is marker
+    assert get("RoR", None) is bf.get("rails")
+    with pytest.raises(TypeError, match="must be a string"):
+        get(3, None)
+
+
+def test_indexing_is_get_without_a_default(kb: bf.KnowledgeBase) -> None:
+    assert kb["Express.js"] is kb.get("express")
+    with pytest.raises(bf.UnknownFrameworkError, match="did you mean 'django'"):
+        kb["djang"]
+
+
+def test_length_and_iteration_agree_with_frameworks(kb: bf.KnowledgeBase) -> None:
+    assert len(kb) == len(kb.frameworks())
+    assert tuple(kb) == kb.frameworks()
+    assert len(kb.frameworks(include_related=True)) > len(kb)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import backend_frameworks as bf
+from backend_frameworks import _kb as kb_module
+from backend_frameworks._index import FilterIndex
 
 KB = bf.KnowledgeBase.from_resources()
 RECORDS = KB.frameworks(include_related=True)
@@ -203,11 +206,12 @@ def test_predicates_combine_with_callables_on_either_side() -> None:
     )
 
 
-def test_predicate_is_callable_on_a_record() -> None:
-    python = bf.where(language="python")
-    for record in RECORDS:
-        assert python(record) == ("python" in record.languages.value)
-        assert (~python)(record) == ("python" not in record.languages.value)
+def test_a_predicate_is_not_called_on_records_directly() -> None:
+    # A keyword predicate only means something against a knowledge base's
+    # vocabularies, so it is applied through ``query``, never as a function.
+    assert not callable(bf.where(language="python"))
+    with pytest.raises(TypeError):
+        bf.where(language="python")(bf.get("django"))  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("sort", ["name", "first_release", "kind", "runtime"])
@@ -300,7 +304,7 @@ def test_a_non_callable_predicate_is_an_error() -> None:
 
 
 def _vocabulary(name: str) -> list[str]:
-    return sorted(KB.vocabularies.ids(name))
+    return sorted(KB.vocabularies().ids(name))
 
 
 FILTERS: list[Callable[[], st.SearchStrategy[dict[str, Any]]]] = [
@@ -361,9 +365,6 @@ def test_a_predicate_and_its_negation_partition_the_records(chosen: dict[str, An
     no = KB.query(~predicate, include_related=True)
     assert not set(yes) & set(no)
     assert sorted(yes + no, key=lambda r: r.id) == list(RECORDS)
-    # also through a callable, which cannot use the index
-    scanned = KB.query(predicate.__call__, include_related=True)
-    assert scanned == yes
 
 
 @settings(max_examples=30, deadline=None)
@@ -375,16 +376,33 @@ def test_result_order_is_deterministic_and_by_id(chosen: dict[str, Any]) -> None
     assert [r.id for r in first] == sorted(r.id for r in first)
 
 
-def test_index_is_built_once_under_concurrency() -> None:
+def test_index_is_built_once_under_concurrency(monkeypatch: pytest.MonkeyPatch) -> None:
+    builds: list[int] = []
+
+    class CountingIndex(FilterIndex):
+        __slots__ = ()
+
+        def __init__(self, records: Iterable[bf.Framework]) -> None:
+            builds.append(threading.get_ident())
+            time.sleep(0.05)  # widen the window in which a second build could start
+            super().__init__(records)
+
+    monkeypatch.setattr(kb_module, "FilterIndex", CountingIndex)
     kb = bf.KnowledgeBase.from_resources()
+    start = threading.Barrier(8)
     results: list[tuple[bf.Framework, ...]] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(kb.query(language="python")))
-        for _ in range(8)
-    ]
+
+    def ask() -> None:
+        start.wait()
+        results.append(kb.query(language="python"))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(builds) == 1
+    assert len(results) == 8
     assert len({tuple(r.id for r in result) for result in results}) == 1
-    assert kb._query_index is not None
+    kb.query(kind="web-framework")
+    assert len(builds) == 1

@@ -75,9 +75,9 @@ def test_ruby_team_gets_rails() -> None:
 
 # -- properties -------------------------------------------------------------
 
-FEATURES = sorted(KB.vocabularies.ids("features"))
-LANGUAGES = sorted(KB.vocabularies.ids("languages"))
-USE_CASES = sorted(KB.vocabularies.ids("use_cases"))
+FEATURES = sorted(KB.vocabularies().ids("features"))
+LANGUAGES = sorted(KB.vocabularies().ids("languages"))
+USE_CASES = sorted(KB.vocabularies().ids("use_cases"))
 LEVELS = [level.value for level in bf.Level]
 CRITERIA = list(bf.ScoringModel.default().names)
 

@@ -6,6 +6,7 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -13,25 +14,28 @@ import pytest
 
 import backend_frameworks as bf
 
+from .conftest import WriteOverlay
+
+
+def untyped(value: object) -> Any:
+    """``value``, hidden from the type checker, for tests of wrongly typed input."""
+    return value
+
+
 # -- requirements -----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("kwargs", "field", "suggestion"),
     [
-        ({"must_have": ["orn"]}, "must_have", "orm"),
-        ({"nice_to_have": {"admin-interfce": "built-in"}}, "nice_to_have", "admin-interface"),
         ({"nice_to_have": {"orm": "builtin"}}, "nice_to_have", "built-in"),
-        ({"languages": ["pyhton"]}, "languages", "python"),
         ({"languages": {"python": "hihg"}}, "languages", "high"),
-        ({"use_cases": ["web-ap"]}, "use_cases", "web-app"),
-        ({"priorities": {"perfomance": 1}}, "priorities", "performance"),
         ({"scale": "larg"}, "scale", "large"),
         ({"experience": "expert"}, "experience", None),
         ({"exclude_kinds": ["cms-"]}, "exclude_kinds", "cms"),
     ],
 )
-def test_invalid_requirements_suggest(
+def test_construction_checks_closed_choices(
     kwargs: dict[str, Any], field: str, suggestion: str | None
 ) -> None:
     with pytest.raises(bf.InvalidRequirementsError) as caught:
@@ -45,10 +49,81 @@ def test_invalid_requirements_suggest(
         assert f"did you mean {suggestion!r}" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "field", "suggestion"),
+    [
+        ({"must_have": ["orn"]}, "must_have", "orm"),
+        ({"nice_to_have": {"admin-interfce": "built-in"}}, "nice_to_have", "admin-interface"),
+        ({"languages": ["pyhton"]}, "languages", "python"),
+        ({"use_cases": ["web-ap"]}, "use_cases", "web-app"),
+        ({"priorities": {"perfomance": 1}}, "priorities", "performance"),
+        ({"exclude": ["djangoo"]}, "exclude", "django"),
+    ],
+)
+def test_open_vocabularies_are_checked_against_the_kb_and_model_in_use(
+    kb: bf.KnowledgeBase, kwargs: dict[str, Any], field: str, suggestion: str
+) -> None:
+    needs = bf.Requirements(**kwargs)  # a value: nothing to look up yet
+    for attempt in (
+        lambda: needs.validate(kb, bf.default_model().names),
+        lambda: kb.recommend(needs),
+        lambda: bf.recommend(needs),
+    ):
+        with pytest.raises(bf.InvalidRequirementsError) as caught:
+            attempt()
+        error = caught.value
+        assert isinstance(error, ValueError)
+        assert error.field == field
+        assert error.suggestions[0] == suggestion
+        assert f"did you mean {suggestion!r}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("must_have", 3, "must_have"),
+        ("must_have", [3], "expected strings, not int"),
+        ("languages", 3, "languages"),
+        ("priorities", ["performance"], "priorities"),
+        ("open_source_only", "yes", "open_source_only"),
+        ("options", [1], "options"),
+    ],
+)
+def test_construction_checks_types(field: str, value: object, message: str) -> None:
+    with pytest.raises(bf.InvalidRequirementsError, match=message) as caught:
+        bf.Requirements(**{field: value})
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.field == field
+
+
+def test_a_feature_an_overlay_defines_is_accepted_by_that_kb_only(
+    write_overlay: WriteOverlay,
+) -> None:
+    term = {"id": "graphql-federation", "name": "GraphQL federation", "description": "d."}
+    overlay = write_overlay({"vocabularies.json": {"features": [term]}})
+    mine = bf.KnowledgeBase.from_resources(overlay)
+    needs = bf.Requirements(must_have=["graphql-federation"])
+    needs.validate(mine)
+    result = mine.recommend(needs)
+    assert result.ids == ()
+    assert {"must_have"} == {c for e in result.excluded for c in e.constraints}
+    with pytest.raises(bf.InvalidRequirementsError, match="graphql-federation"):
+        bf.recommend(needs)
+
+
+def test_a_priority_may_name_a_scorer_of_a_custom_model_only() -> None:
+    model = bf.default_model().with_scorer(Faulty(bf.Score(1.0), name="house-style"), 1)
+    needs = bf.Requirements(priorities={"house-style": 4})
+    result = bf.recommend(needs, model=model)
+    assert result[0].criterion("house-style").weight == 4
+    with pytest.raises(bf.InvalidRequirementsError, match="house_style"):
+        bf.recommend(needs)
+
+
 @pytest.mark.parametrize("weight", [-1, math.nan, math.inf, "high", True])
 def test_bad_weights_are_rejected(weight: object) -> None:
     with pytest.raises(bf.InvalidRequirementsError, match="priorities"):
-        bf.Requirements(priorities={"performance": weight})  # type: ignore[dict-item]
+        bf.Requirements(priorities={"performance": untyped(weight)})
 
 
 def test_requirements_are_frozen_and_normalised() -> None:
@@ -72,11 +147,6 @@ def test_requirements_are_frozen_and_normalised() -> None:
     positional: list[Any] = [None, ["orm"]]
     with pytest.raises(TypeError):
         bf.Requirements(*positional)
-
-
-def test_validate_against_a_kb_checks_exclusions(kb: bf.KnowledgeBase) -> None:
-    with pytest.raises(bf.InvalidRequirementsError, match="did you mean 'django'"):
-        bf.recommend(bf.Requirements(exclude=["djangoo"]), kb=kb)
 
 
 def test_unknown_priority_for_a_model_without_the_criterion() -> None:
@@ -250,12 +320,30 @@ def test_priorities_replace_default_weights() -> None:
     assert result[0].criterion("performance").contribution == 0
 
 
-@pytest.mark.parametrize("aggregation", [bf.WeightedMean(), bf.WeightedProduct()])
-def test_aggregations(aggregation: bf.Aggregation) -> None:
-    total, parts = aggregation.aggregate([(1.0, 1.0), (0.5, 1.0)])
-    assert 0.5 <= total <= 1.0
-    assert len(parts) == 2
-    assert aggregation.aggregate([(0.3, 0.0)])[0] == 0.0
+@pytest.mark.parametrize(
+    ("aggregation", "values", "total", "parts"),
+    [
+        # weighted arithmetic mean: parts are value * weight / sum(weights)
+        (bf.WeightedMean(), [(1.0, 1.0), (0.5, 1.0)], 0.75, (0.5, 0.25)),
+        (bf.WeightedMean(), [(1.0, 3.0), (0.0, 1.0)], 0.75, (0.75, 0.0)),
+        (bf.WeightedMean(), [(0.2, 0.0), (0.6, 2.0)], 0.6, (0.0, 0.6)),
+        (bf.WeightedMean(), [(0.3, 0.0)], 0.0, (0.0,)),
+        # weighted geometric mean: factors are value ** (weight / sum(weights))
+        (bf.WeightedProduct(), [(1.0, 1.0), (0.25, 1.0)], 0.5, (1.0, 0.5)),
+        (bf.WeightedProduct(), [(0.0, 1.0), (1.0, 1.0)], 0.0, (0.0, 1.0)),
+        (bf.WeightedProduct(), [(0.0, 0.0), (0.64, 2.0)], 0.64, (1.0, 0.64)),
+        (bf.WeightedProduct(), [(0.3, 0.0)], 0.0, (1.0,)),
+    ],
+)
+def test_aggregations(
+    aggregation: bf.Aggregation,
+    values: list[tuple[float, float]],
+    total: float,
+    parts: tuple[float, ...],
+) -> None:
+    got_total, got_parts = aggregation.aggregate(values)
+    assert got_total == pytest.approx(total)
+    assert got_parts == pytest.approx(parts)
 
 
 def test_weighted_mean_contributions_add_up() -> None:
@@ -296,7 +384,7 @@ def test_ties_break_by_name() -> None:
 
 
 def test_only_backend_frameworks_are_candidates(kb: bf.KnowledgeBase) -> None:
-    result = bf.recommend(bf.Requirements(), kb=kb)
+    result = kb.recommend(bf.Requirements())
     seen = {r.framework.id for r in result} | {e.framework.id for e in result.excluded}
     assert seen == {f.id for f in kb.frameworks()}
     assert "nodejs" not in seen
@@ -324,9 +412,15 @@ def test_hard_constraints_exclude_with_reasons(
 
 
 def test_to_dict_is_json_ready() -> None:
-    data = bf.recommend(bf.Requirements(must_have=["orm"])).to_dict()
+    result = bf.recommend(bf.Requirements(must_have=["orm"]))
+    data = bf.to_dict(result)
     assert json.loads(json.dumps(data)) == data
-    assert data["recommendations"][0]["criteria"][0]["name"] == "language_fit"
+    first = data["recommendations"][0]
+    assert first["framework"] == {"id": result[0].framework.id, "name": result[0].framework.name}
+    assert [c["name"] for c in first["breakdown"]] == list(bf.default_model().names)
+    assert {e["framework"]["id"] for e in data["excluded"]} == {
+        e.framework.id for e in result.excluded
+    }
 
 
 # -- failing scorers ----------------------------------------------------------------
@@ -395,22 +489,99 @@ def test_register_as_call_and_decorator() -> None:
         return bf.Score(1.0 if framework.repository else 0.0)
 
     assert isinstance(Never, type)
-    model = bf.ScoringModel.default()
+    model = bf.default_model()
     assert {"always", "never", "has_repository"} <= set(model.names)
     assert model.weights["always"] == 2
     assert model.scorer("has_repository").description == "Does the record name a repository?"
-    assert bf.Requirements(priorities={"never": 1}).priorities["never"] == 1
+    needs = bf.Requirements(priorities={"never": 3})
+    assert bf.recommend(needs)[0].criterion("never").weight == 3
     assert {s.name for s, _ in bf.registered_scorers()} >= {"always", "never"}
-    with pytest.raises(bf.ScorerError, match="already registered"):
+    assert "never" not in bf.ScoringModel.default().names  # built-ins only
+    plain = bf.default_knowledge_base().recommend(bf.Requirements())
+    assert "never" not in {c.name for c in plain[0].breakdown}
+    with pytest.raises(bf.InvalidModelError, match="already registered"):
         bf.register_scorer(Never())
-    with pytest.raises(bf.ScorerError, match="already registered"):
-        bf.register_scorer(bf.PerformanceScorer())
-    with pytest.raises(bf.ScorerError, match="not a scorer"):
+    with pytest.raises(bf.InvalidModelError, match="built-in scorer"):
+        bf.register_scorer(bf.PerformanceScorer(), replace=True)
+    with pytest.raises(bf.InvalidModelError, match="not a scorer"):
         bf.register_scorer(42)
-    with pytest.raises(ValueError, match="weight"):
-        bf.register_scorer(Faulty(bf.Score(1.0), name="neg"), weight=-1)
     bf.unregister_scorer("never")
-    assert "never" not in bf.ScoringModel.default().names
+    assert "never" not in bf.default_model().names
+
+
+@pytest.mark.parametrize("weight", [-1, math.nan, math.inf, "2", True, None])
+def test_one_weight_check_everywhere(weight: Any) -> None:
+    model = bf.ScoringModel.default()
+    attempts: list[Callable[[], object]] = [
+        lambda: bf.ScoringModel(((bf.LicenseScorer(), weight),)),
+        lambda: model.with_weights(license=weight),
+        lambda: model.with_scorer(Faulty(bf.Score(1.0)), weight),
+        lambda: bf.register_scorer(Faulty(bf.Score(1.0), name="w"), weight=weight),
+    ]
+    expected = TypeError if isinstance(weight, str | bool | None) else ValueError
+    for attempt in attempts:
+        with pytest.raises(bf.InvalidModelError, match="weight") as caught:
+            attempt()
+        assert isinstance(caught.value, expected)
+    with pytest.raises(bf.InvalidRequirementsError, match="priorities") as needs:
+        bf.Requirements(priorities={"license": weight})
+    assert isinstance(needs.value, expected)
+    assert "w" not in bf.default_model().names
+
+
+@pytest.mark.parametrize(
+    ("attempt", "error", "builtin"),
+    [
+        (lambda: bf.ScoringModel.default().scorer("nope"), bf.UnknownScorerError, KeyError),
+        (lambda: bf.ScoringModel.default().without("nope"), bf.UnknownScorerError, KeyError),
+        (lambda: bf.ScoringModel.default().with_weights(nope=1), bf.UnknownScorerError, KeyError),
+        (
+            lambda: bf.ScoringModel(((bf.LicenseScorer(), 1), (bf.LicenseScorer(), 2))),
+            bf.InvalidModelError,
+            ValueError,
+        ),
+        (lambda: bf.ScoringModel(untyped(((object(), 1),))), bf.InvalidModelError, TypeError),
+        (
+            lambda: bf.ScoringModel.default().with_scorer(untyped(object()), 1),
+            bf.InvalidModelError,
+            TypeError,
+        ),
+        (lambda: bf.recommend(bf.Requirements(), limit=-1), bf.InvalidQueryError, ValueError),
+        (
+            lambda: bf.recommend(bf.Requirements(), limit=untyped(1.5)),
+            bf.InvalidQueryError,
+            TypeError,
+        ),
+        (
+            lambda: bf.recommend(untyped({"languages": ["python"]})),
+            bf.InvalidRequirementsError,
+            TypeError,
+        ),
+        (lambda: bf.register_scorer(object()), bf.InvalidModelError, TypeError),
+        (lambda: bf.register_scorer(bf.LicenseScorer()), bf.InvalidModelError, ValueError),
+    ],
+)
+def test_bad_input_raises_a_library_error_that_is_also_the_builtin(
+    attempt: Callable[[], object], error: type[Exception], builtin: type[Exception]
+) -> None:
+    with pytest.raises(error) as caught:
+        attempt()
+    assert isinstance(caught.value, builtin)
+    assert isinstance(caught.value, bf.BackendFrameworksError)
+
+
+def test_an_unknown_scorer_suggests_the_nearest() -> None:
+    with pytest.raises(bf.UnknownScorerError, match="did you mean 'performance'") as caught:
+        bf.ScoringModel.default().scorer("perfomance")
+    assert caught.value.suggestions[0] == "performance"
+
+
+def test_a_quality_scorer_is_a_real_class() -> None:
+    for scorer in (bf.PerformanceScorer(), bf.MaturityScorer(), bf.DevelopmentSpeedScorer()):
+        assert isinstance(scorer, bf.QualityScorer)
+        assert isinstance(scorer, bf.Scorer)
+    assert bf.PerformanceScorer().quality is bf.Quality.PERFORMANCE
+    assert bf.PerformanceScorer() == bf.PerformanceScorer()
 
 
 def test_nothing_is_loaded_at_import() -> None:

@@ -60,7 +60,7 @@ def test_every_hit_contains_a_query_word_and_misses_do_not(text: str) -> None:
     assert found == {r.id for r in RECORDS if mentions(r)}
     for hit in hits:
         for match in hit.matches:
-            assert match.sources  # type: ignore[union-attr]
+            assert match.sources
 
 
 def test_results_are_ordered_by_score_then_id() -> None:
@@ -231,8 +231,12 @@ def test_cli_compare() -> None:
     assert text == bf.compare("django", "flask").render()
     status, text = run("compare", "django", "flask", "--json")
     data = json.loads(text)
-    assert data["frameworks"] == ["django", "flask"]
-    orm = next(row for row in data["rows"] if row["label"] == "orm")
+    assert data == bf.to_dict(bf.compare("django", "flask"))
+    assert data["frameworks"] == [
+        {"id": "django", "name": "Django"},
+        {"id": "flask", "name": "Flask"},
+    ]
+    orm = next(row for row in data["features"] if row["label"] == "orm")
     assert orm["values"] == ["built-in", "ecosystem"]
 
 

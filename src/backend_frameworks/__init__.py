@@ -5,13 +5,16 @@ Every claim names the sources behind it. Start with :func:`get` and
 Describe a project with :class:`Requirements` and :func:`recommend` ranks
 the frameworks for it, with reasons and sources.
 
+The module-level functions work on the shared defaults: the shipped
+knowledge base (built on first use) and the registered scorers. Each is a
+twin of a :class:`KnowledgeBase` method, which works on that knowledge base
+alone.
+
 >>> import backend_frameworks as bf
 >>> rails = bf.get("RoR")
 >>> rails.name, rails.languages.value
 ('Ruby on Rails', ('ruby',))
 """
-
-from importlib.metadata import version as _version
 
 from ._compare import Comparison, ComparisonRow
 from ._default import (
@@ -19,27 +22,36 @@ from ._default import (
     compare,
     data_info,
     default_knowledge_base,
+    default_model,
     disputes,
     frameworks,
     get,
     guidance,
+    load_plugins,
     mentioned_by,
     query,
+    recommend,
+    register_scorer,
+    registered_scorers,
     search,
     source,
     sources,
-    to_dict,
+    unregister_scorer,
+    vocabularies,
 )
 from ._errors import (
     BackendFrameworksError,
     DataError,
+    InvalidModelError,
     InvalidQueryError,
     InvalidRequirementsError,
     ScorerError,
     UnknownFrameworkError,
+    UnknownScorerError,
     UnknownSourceError,
 )
-from ._kb import KnowledgeBase
+from ._export import Exportable, Record, from_dict, to_dict
+from ._kb import EXPORT_FORMAT, KnowledgeBase
 from ._load import DataInfo
 from ._model import (
     Claim,
@@ -61,19 +73,15 @@ from ._model import (
     RelationKind,
     Source,
     SourceKind,
+    Statement,
     SupportLevel,
     Term,
     UseCaseClaim,
     Vocabularies,
+    value_of,
 )
-from ._plugins import (
-    ENTRY_POINT_GROUP,
-    load_plugins,
-    register_scorer,
-    registered_scorers,
-    unregister_scorer,
-)
-from ._provenance import Citation, Dispute
+from ._plugins import ENTRY_POINT_GROUP, discover_plugins
+from ._provenance import Citation, Dispute, DisputedStatement
 from ._query import Predicate, where
 from ._requirements import Requirements, Scale
 from ._score import Score, Scorer
@@ -86,6 +94,7 @@ from ._scorers import (
     LicenseScorer,
     MaturityScorer,
     PerformanceScorer,
+    QualityScorer,
     ScaleFitScorer,
     UseCaseFitScorer,
 )
@@ -98,14 +107,13 @@ from ._scoring import (
     ScoringModel,
     WeightedMean,
     WeightedProduct,
-    recommend,
 )
 from ._search import SearchHit
-
-__version__ = _version("backend-frameworks")
+from ._version import __version__
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "EXPORT_FORMAT",
     "Aggregation",
     "BackendFrameworksError",
     "Citation",
@@ -119,13 +127,16 @@ __all__ = [
     "DataInfo",
     "DevelopmentSpeedScorer",
     "Dispute",
+    "DisputedStatement",
     "Exclusion",
+    "Exportable",
     "Fact",
     "FeatureScorer",
     "FeatureSupport",
     "Framework",
     "Guidance",
     "GuidanceKind",
+    "InvalidModelError",
     "InvalidQueryError",
     "InvalidRequirementsError",
     "Kind",
@@ -141,10 +152,12 @@ __all__ = [
     "Predicate",
     "Quality",
     "QualityClaim",
+    "QualityScorer",
     "Ranking",
     "Rating",
     "Recommendation",
     "RecommendationResult",
+    "Record",
     "Relation",
     "RelationKind",
     "Requirements",
@@ -157,9 +170,11 @@ __all__ = [
     "SearchHit",
     "Source",
     "SourceKind",
+    "Statement",
     "SupportLevel",
     "Term",
     "UnknownFrameworkError",
+    "UnknownScorerError",
     "UnknownSourceError",
     "UseCaseClaim",
     "UseCaseFitScorer",
@@ -171,8 +186,11 @@ __all__ = [
     "compare",
     "data_info",
     "default_knowledge_base",
+    "default_model",
+    "discover_plugins",
     "disputes",
     "frameworks",
+    "from_dict",
     "get",
     "guidance",
     "load_plugins",
@@ -186,5 +204,7 @@ __all__ = [
     "sources",
     "to_dict",
     "unregister_scorer",
+    "value_of",
+    "vocabularies",
     "where",
 ]

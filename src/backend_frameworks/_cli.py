@@ -8,18 +8,19 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ._convert import unstructure
-from ._default import default_knowledge_base
+from ._default import default_knowledge_base, default_model
 from ._errors import (
     BackendFrameworksError,
+    InvalidModelError,
     InvalidQueryError,
     InvalidRequirementsError,
     ScorerError,
     UnknownFrameworkError,
 )
+from ._export import to_dict
 from ._render import render_framework, render_source
 from ._requirements import Requirements
-from ._scoring import ScoringModel, recommend
+from ._version import __version__
 
 __all__ = ["main"]
 
@@ -39,7 +40,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     kb = default_knowledge_base()
     record = kb.get(args.name)
     if args.json:
-        _print_json(unstructure(record), out)
+        _print_json(to_dict(record), out)
     else:
         out.write(render_framework(record, kb))
     return EXIT_OK
@@ -48,9 +49,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _list(args: argparse.Namespace, out: TextIO) -> int:
     records = default_knowledge_base().frameworks(include_related=args.all)
     if args.json:
-        _print_json(
-            [{"id": r.id, "name": r.name, "kind": r.kind.value.value} for r in records], out
-        )
+        _print_json([to_dict(record) for record in records], out)
         return EXIT_OK
     width = max((len(record.id) for record in records), default=0)
     for record in records:
@@ -64,47 +63,37 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 def _sources(args: argparse.Namespace, out: TextIO) -> int:
     sources = default_knowledge_base().sources()
     if args.json:
-        _print_json(unstructure(sources), out)
+        _print_json([to_dict(source) for source in sources], out)
         return EXIT_OK
     out.writelines(render_source(source) + "\n" for source in sources)
     return EXIT_OK
 
 
 def _info(args: argparse.Namespace, out: TextIO) -> int:
-    from . import __version__  # noqa: PLC0415 - avoids an import cycle at module load
-
     kb = default_knowledge_base()
     info = {
         "package_version": __version__,
-        "data_version": kb.info.version,
-        "data_as_of": kb.info.as_of.isoformat(),
+        "data": to_dict(kb.data_info()),
         "frameworks": len(kb.frameworks()),
-        "records": len(kb),
+        "records": len(kb.frameworks(include_related=True)),
         "sources": len(kb.sources()),
     }
     if args.json:
         _print_json(info, out)
     else:
-        out.writelines(f"{key.replace('_', ' ')}: {value}\n" for key, value in info.items())
+        data = kb.data_info()
+        out.write(f"package version: {__version__}\n")
+        out.write(f"data version: {data.version} (as of {data.as_of.isoformat()})\n")
+        out.write(f"frameworks: {info['frameworks']}\n")
+        out.write(f"records: {info['records']} (related technologies included)\n")
+        out.write(f"sources: {info['sources']}\n")
     return EXIT_OK
 
 
 def _search(args: argparse.Namespace, out: TextIO) -> int:
     hits = default_knowledge_base().search(args.text, limit=args.limit)
     if args.json:
-        _print_json(
-            [
-                {
-                    "id": hit.framework.id,
-                    "name": hit.framework.name,
-                    "score": hit.score,
-                    "exact": hit.exact,
-                    "matches": unstructure(hit.matches),
-                }
-                for hit in hits
-            ],
-            out,
-        )
+        _print_json([to_dict(hit) for hit in hits], out)
         return EXIT_OK
     if not hits:
         out.write(f"no record matches {args.text!r}\n")
@@ -122,24 +111,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     comparison = default_knowledge_base().compare(*args.names)
     if args.json:
-        _print_json(
-            {
-                "frameworks": [record.id for record in comparison.frameworks],
-                "rows": [
-                    {
-                        "section": row.section,
-                        "label": row.label,
-                        "values": unstructure(row.values),
-                        "sources": [list(sources) for sources in row.sources],
-                        "disagreements": list(row.disagreements),
-                    }
-                    for row in comparison.rows
-                ],
-                "pros": [unstructure(claims) for claims in comparison.pros],
-                "cons": [unstructure(claims) for claims in comparison.cons],
-            },
-            out,
-        )
+        _print_json(to_dict(comparison), out)
     else:
         out.write(comparison.render())
     return EXIT_OK
@@ -182,10 +154,10 @@ def _requirements(args: argparse.Namespace) -> Requirements:
 
 def _recommend(args: argparse.Namespace, out: TextIO) -> int:
     needs = _requirements(args)
-    model = ScoringModel.default(plugins=args.plugins)
-    result = recommend(needs, model=model, limit=args.limit)
+    model = default_model(plugins=args.plugins)
+    result = default_knowledge_base().recommend(needs, model, limit=args.limit)
     if args.json:
-        _print_json(result.to_dict(), out)
+        _print_json(to_dict(result), out)
         return EXIT_OK
     if not len(result):
         out.write("No framework meets every hard constraint.\n")
@@ -309,7 +281,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UnknownFrameworkError as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_NOT_FOUND
-    except (InvalidQueryError, InvalidRequirementsError) as error:
+    except (InvalidQueryError, InvalidRequirementsError, InvalidModelError) as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_USAGE
     except ScorerError as error:

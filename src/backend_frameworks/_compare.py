@@ -77,7 +77,7 @@ class Comparison:
 
     @property
     def rows(self) -> tuple[ComparisonRow, ...]:
-        """Every row: facts, then features, then qualities."""
+        """All the rows, in order (the facts, then the features, then the qualities)."""
         return (*self.facts, *self.features, *self.qualities)
 
     def render(self) -> str:

@@ -7,6 +7,7 @@ every error comes back as a JSONPath-like location with a plain message.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import types
 from typing import Any, TypeVar, get_args, get_origin
@@ -50,6 +51,15 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         raise ValueError(f"{value!r} is not one of {allowed}") from None
 
 
+def _structure_date(value: object, _: type) -> datetime.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a YYYY-MM-DD string, got {_type_name(value)} {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
 def _is_homogeneous_tuple(cls: Any) -> bool:
     args = get_args(cls)
     return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
@@ -86,6 +96,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _structure_enum
     )

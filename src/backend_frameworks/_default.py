@@ -1,4 +1,9 @@
-"""The shared default knowledge base and the module-level functions over it.
+"""The shared defaults and the module-level functions over them.
+
+Two pieces of shared state live here and nowhere else: the default
+knowledge base (the shipped data, built on first use) and the scorer
+registry. Every query of :class:`KnowledgeBase` has a twin here over the
+default knowledge base; :func:`recommend` also uses the registered scorers.
 
 Nothing is read at import. The first call that needs data builds the default
 instance once, under a lock, however many threads ask at the same time.
@@ -8,37 +13,52 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar, overload
 
-from ._convert import unstructure
+from ._compare import Comparison
+from ._errors import InvalidModelError, ScorerError
 from ._kb import KnowledgeBase
 from ._load import DataInfo
-from ._model import Framework, Guidance, Source
-
-if TYPE_CHECKING:
-    from ._compare import Comparison
-    from ._provenance import Citation, Dispute
-    from ._search import SearchHit
+from ._model import Framework, Guidance, Source, Vocabularies
+from ._plugins import as_scorer, discover_plugins
+from ._provenance import Citation, Dispute
+from ._requirements import Requirements
+from ._score import Scorer
+from ._scorers import BUILTIN_NAMES
+from ._scoring import RecommendationResult, ScoringModel, check_weight
+from ._search import SearchHit
 
 __all__ = [
     "claims_by",
     "compare",
     "data_info",
     "default_knowledge_base",
+    "default_model",
     "disputes",
     "frameworks",
     "get",
     "guidance",
+    "load_plugins",
     "mentioned_by",
     "query",
+    "recommend",
+    "register_scorer",
+    "registered_scorers",
     "search",
     "source",
     "sources",
-    "to_dict",
+    "unregister_scorer",
+    "vocabularies",
 ]
+
+T = TypeVar("T")
+D = TypeVar("D")
 
 _lock = threading.Lock()
 _default: KnowledgeBase | None = None
+
+_registry_lock = threading.Lock()
+_registry: dict[str, tuple[Scorer, float]] = {}
 
 
 def default_knowledge_base() -> KnowledgeBase:
@@ -65,18 +85,145 @@ def _reset() -> None:
         _default = None
 
 
-def get(name: str) -> Framework:
+# -- the scorer registry -------------------------------------------------------------
+
+
+@overload
+def register_scorer(scorer: T, /, *, weight: float = ..., replace: bool = ...) -> T: ...
+@overload
+def register_scorer(
+    scorer: None = ..., /, *, weight: float = ..., replace: bool = ...
+) -> Callable[[T], T]: ...
+def register_scorer(scorer: Any = None, /, *, weight: float = 1.0, replace: bool = False) -> Any:
+    """Register a scorer so that :func:`default_model` (and :func:`recommend`) include it.
+
+    Use it as a call (``bf.register_scorer(MyScorer())``) or a decorator, on
+    a scorer class (instantiated without arguments) or on a function
+    ``(framework, requirements) -> Score`` (named after the function, its
+    docstring's first line the description). Returns its argument unchanged.
+    Registration is process-wide; a :class:`KnowledgeBase`'s own methods
+    never read it.
+
+    >>> import backend_frameworks as bf
+    >>> @bf.register_scorer(weight=0.5)
+    ... def has_website(framework, requirements):
+    ...     "Does the record name a website?"
+    ...     return bf.Score(1.0 if framework.website else 0.0)
+    >>> "has_website" in bf.default_model().names
+    True
+    >>> bf.unregister_scorer("has_website")
+
+    Raises:
+        InvalidModelError: not a scorer (the message says what it lacks;
+            also a :class:`TypeError`), a built-in scorer's name, a name
+            already registered (pass ``replace=True`` to replace it), or a
+            weight that is not a number (also a :class:`TypeError`),
+            negative or not finite.
+    """
+    if scorer is None:
+
+        def decorate(obj: T) -> T:
+            register_scorer(obj, weight=weight, replace=replace)
+            return obj
+
+        return decorate
+    origin = getattr(scorer, "__name__", type(scorer).__name__)
+    try:
+        instance = as_scorer(scorer, origin)
+    except ScorerError as error:
+        raise InvalidModelError.wrong_type(
+            f"cannot register {origin!r}: {error.problem}"
+        ) from error
+    checked = check_weight(instance.name, weight)
+    if instance.name in BUILTIN_NAMES:
+        raise InvalidModelError(f"{instance.name!r} is the name of a built-in scorer")
+    with _registry_lock:
+        if not replace and instance.name in _registry:
+            raise InvalidModelError(
+                f"a scorer named {instance.name!r} is already registered"
+                " (pass replace=True to replace it)"
+            )
+        _registry[instance.name] = (instance, checked)
+    return scorer
+
+
+def unregister_scorer(name: str) -> None:
+    """Forget a registered scorer (no error if it is not registered)."""
+    with _registry_lock:
+        _registry.pop(name, None)
+
+
+def registered_scorers() -> tuple[tuple[Scorer, float], ...]:
+    """The registered scorers with their weights, sorted by name."""
+    with _registry_lock:
+        return tuple(_registry[name] for name in sorted(_registry))
+
+
+def load_plugins() -> tuple[Scorer, ...]:
+    """Discover the installed scorer plugins and register them (replacing earlier loads).
+
+    To use plugins without registering anything process-wide, pass
+    ``default_model(plugins=True)`` to :func:`recommend` instead.
+
+    Raises:
+        ScorerError: a plugin cannot be loaded or is invalid; ``scorer``
+            names its entry point.
+    """
+    found = discover_plugins()
+    for scorer, weight in found:
+        register_scorer(scorer, weight=weight, replace=True)
+    return tuple(scorer for scorer, _ in found)
+
+
+def default_model(*, plugins: bool = False) -> ScoringModel:
+    """The built-in scorers, the registered ones, and with ``plugins`` the installed plugins.
+
+    ``plugins=True`` imports the scorers declared in the
+    ``backend_frameworks.scorers`` entry-point group for this model only; it
+    registers nothing, so a later ``default_model()`` is unchanged.
+
+    >>> import backend_frameworks as bf
+    >>> bf.default_model().names == bf.ScoringModel.default().names  # nothing registered
+    True
+
+    Raises:
+        ScorerError: ``plugins=True`` and a plugin cannot be loaded or is invalid.
+    """
+    model = ScoringModel.default()
+    extra = list(registered_scorers())
+    if plugins:
+        registered = {scorer.name for scorer, _ in extra}
+        extra.extend(pair for pair in discover_plugins() if pair[0].name not in registered)
+    for scorer, weight in extra:
+        model = model.with_scorer(scorer, weight)
+    return model
+
+
+# -- the module-level twins ------------------------------------------------------------
+
+
+@overload
+def get(name: str) -> Framework: ...
+@overload
+def get(name: str, default: D) -> Framework | D: ...
+def get(name: str, default: Any = ...) -> Any:
     """A framework by id, name or alias, ignoring case, spaces, dots and hyphens.
+
+    With a ``default``, a miss returns it instead of raising.
 
     >>> import backend_frameworks as bf
     >>> bf.get("ExpressJS").id
     'express'
+    >>> bf.get("no such framework", None) is None
+    True
 
     Raises:
-        UnknownFrameworkError: nothing matches (also a :class:`KeyError`);
-            ``suggestions`` holds the closest ids.
+        UnknownFrameworkError: nothing matches and no ``default`` was given
+            (also a :class:`KeyError`); ``suggestions`` holds the closest ids.
     """
-    return default_knowledge_base().get(name)
+    if default is ...:
+        return default_knowledge_base().get(name)
+    return default_knowledge_base().get(name, default)
 
 
 def frameworks(*, include_related: bool = False) -> tuple[Framework, ...]:
@@ -117,18 +264,17 @@ def guidance() -> tuple[Guidance, ...]:
 
 def data_info() -> DataInfo:
     """The shipped data's version and the date its facts were checked."""
-    return default_knowledge_base().info
+    return default_knowledge_base().data_info()
 
 
-def to_dict(record: Framework | Source | Guidance) -> dict[str, Any]:
-    """One record as JSON-ready builtins, in the layout of the data files.
+def vocabularies() -> Vocabularies:
+    """The shipped vocabularies: languages, runtimes, architectures, features, use cases.
 
     >>> import backend_frameworks as bf
-    >>> bf.to_dict(bf.get("flask"))["name"]
-    'Flask'
+    >>> "orm" in bf.vocabularies().ids("features")
+    True
     """
-    result: dict[str, Any] = unstructure(record)
-    return result
+    return default_knowledge_base().vocabularies()
 
 
 def query(
@@ -271,3 +417,38 @@ def disputes(framework: str | None = None) -> tuple[Dispute, ...]:
     True
     """
     return default_knowledge_base().disputes(framework)
+
+
+def recommend(
+    requirements: Requirements,
+    model: ScoringModel | None = None,
+    *,
+    limit: int | None = None,
+) -> RecommendationResult:
+    """Rank the shipped backend frameworks for ``requirements``.
+
+    ``model`` defaults to :func:`default_model`: the built-in scorers plus
+    any registered with :func:`register_scorer`. (``kb.recommend`` on a
+    knowledge base of your own defaults to the built-in scorers only.) The
+    requirements are validated against the shipped data and the model.
+    Frameworks that break a hard constraint are left out of the ranking and
+    listed in ``excluded`` with the reasons. Ties break by name, so the
+    result is deterministic.
+
+    >>> import backend_frameworks as bf
+    >>> needs = bf.Requirements(languages=["python"], must_have=["orm", "admin-interface"])
+    >>> result = bf.recommend(needs)
+    >>> result[0].framework.name
+    'Django'
+    >>> any(e.framework.id == "flask" for e in result.excluded)
+    True
+
+    Raises:
+        InvalidRequirementsError: the requirements name a feature, language,
+            use case, framework or criterion that the data or the model does
+            not know (with suggestions).
+        InvalidQueryError: ``limit`` is negative or not an int.
+        ScorerError: a scorer failed or returned an invalid score.
+    """
+    chosen = default_model() if model is None else model
+    return default_knowledge_base().recommend(requirements, chosen, limit=limit)

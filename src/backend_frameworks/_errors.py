@@ -1,14 +1,25 @@
-"""The exception hierarchy: one root, each leaf also the builtin a caller expects."""
+"""The exception hierarchy: one root, each leaf also the builtin a caller expects.
+
+A wrong *value* is a :class:`ValueError`, a value of the wrong *type* also a
+:class:`TypeError`, and a miss on lookup a :class:`KeyError`. Each ``Invalid*``
+error has a ``wrong_type`` constructor that returns an instance that is also
+a :class:`TypeError`, so ``except TypeError`` and ``except InvalidQueryError``
+both catch it.
+"""
 
 from __future__ import annotations
+
+from typing import Any, ClassVar, Self
 
 __all__ = [
     "BackendFrameworksError",
     "DataError",
+    "InvalidModelError",
     "InvalidQueryError",
     "InvalidRequirementsError",
     "ScorerError",
     "UnknownFrameworkError",
+    "UnknownScorerError",
     "UnknownSourceError",
 ]
 
@@ -21,18 +32,22 @@ class BackendFrameworksError(Exception):
     """
 
 
-class _LookupMissError(BackendFrameworksError, KeyError):
-    """A name that is not in the knowledge base, with the nearest ones."""
+def _did_you_mean(suggestions: tuple[str, ...]) -> str:
+    if not suggestions:
+        return ""
+    return "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
 
-    def __init__(self, what: str, name: str, suggestions: tuple[str, ...] = ()) -> None:
+
+class _LookupMissError(BackendFrameworksError, KeyError):
+    """A name that is not known, with the nearest known ones."""
+
+    what: ClassVar[str] = "name"
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
         self.name = name
-        self.suggestions = suggestions
-        message = f"unknown {what} {name!r}"
-        if suggestions:
-            quoted = ", ".join(repr(s) for s in suggestions)
-            message += f"; did you mean {quoted}?"
-        self.message = message
-        super().__init__(message)
+        self.suggestions = tuple(suggestions)
+        self.message = f"unknown {self.what} {name!r}{_did_you_mean(self.suggestions)}"
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         # KeyError would quote the whole message; show it as written.
@@ -53,15 +68,27 @@ class UnknownFrameworkError(_LookupMissError):
     django
     """
 
-    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__("framework", name, suggestions)
+    what = "framework"
 
 
 class UnknownSourceError(_LookupMissError):
     """No source has this id. Also a :class:`KeyError`."""
 
-    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__("source", name, suggestions)
+    what = "source"
+
+
+class UnknownScorerError(_LookupMissError):
+    """A scoring model has no scorer of this name. Also a :class:`KeyError`.
+
+    >>> import backend_frameworks as bf
+    >>> try:
+    ...     bf.ScoringModel.default().scorer("perfomance")
+    ... except bf.UnknownScorerError as error:
+    ...     print(error)
+    unknown scorer 'perfomance'; did you mean 'performance'?
+    """
+
+    what = "scorer"
 
 
 class DataError(BackendFrameworksError, ValueError):
@@ -79,11 +106,37 @@ class DataError(BackendFrameworksError, ValueError):
         super().__init__(head + ":\n  " + "\n  ".join(self.problems))
 
 
-class InvalidQueryError(BackendFrameworksError, ValueError):
+class _InvalidInputError(BackendFrameworksError, ValueError):
+    """Shared by the errors for wrongly asked calls: a problem and suggestions."""
+
+    _type_variant: ClassVar[type[_InvalidInputError]]
+
+    def __init__(self, problem: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.problem = problem
+        self.suggestions = tuple(suggestions)
+        super().__init__(problem + _did_you_mean(self.suggestions))
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not issubclass(cls, TypeError):
+            # One private sibling per error that is also a TypeError.
+            cls._type_variant = type(
+                cls.__name__, (cls, TypeError), {"__module__": cls.__module__}
+            )
+
+    @classmethod
+    def wrong_type(cls, *args: Any, **kwargs: Any) -> Self:  # noqa: ANN401 - cls's own arguments
+        """The same error for a value of the wrong type: also a :class:`TypeError`."""
+        variant: type[Self] = cls._type_variant  # type: ignore[assignment]
+        return variant(*args, **kwargs)
+
+
+class InvalidQueryError(_InvalidInputError):
     """A query, search or comparison was asked wrongly.
 
     An unknown filter keyword, a value outside its vocabulary or enumeration,
-    a value of the wrong type, or an empty search. Also a :class:`ValueError`.
+    a value of the wrong type (then also a :class:`TypeError`), an input over
+    its size limit, or an empty search. Also a :class:`ValueError`.
     ``suggestions`` holds the nearest valid values, best first (possibly
     empty); the message names the problem and shows them.
 
@@ -95,26 +148,29 @@ class InvalidQueryError(BackendFrameworksError, ValueError):
     python
     """
 
-    def __init__(self, problem: str, suggestions: tuple[str, ...] = ()) -> None:
-        self.problem = problem
-        self.suggestions = tuple(suggestions)
-        message = problem
-        if self.suggestions:
-            quoted = ", ".join(repr(s) for s in self.suggestions)
-            message += f"; did you mean {quoted}?"
-        super().__init__(message)
+
+class InvalidModelError(_InvalidInputError):
+    """A scoring model, or a part of one, is invalid.
+
+    Raised when a :class:`ScoringModel` is built or changed (two scorers with
+    one name, a negative or non-finite weight, something that is not a
+    scorer), when a scorer is registered, and when a :class:`Score` is made
+    with a value outside ``[0, 1]``. Also a :class:`ValueError`, and a
+    :class:`TypeError` when a value has the wrong type.
+    """
 
 
-class InvalidRequirementsError(BackendFrameworksError, ValueError):
-    """A :class:`Requirements` value names something unknown or is out of range.
+class InvalidRequirementsError(_InvalidInputError):
+    """A :class:`Requirements` value is malformed or names something unknown.
 
-    Also a :class:`ValueError`. ``field`` is the requirement at fault,
-    ``value`` the offending value and ``suggestions`` the closest known
-    values, best first (possibly empty).
+    Also a :class:`ValueError` (and a :class:`TypeError` for a value of the
+    wrong type). ``field`` is the requirement at fault, ``value`` the
+    offending value and ``suggestions`` the closest known values, best first
+    (possibly empty).
 
     >>> import backend_frameworks as bf
     >>> try:
-    ...     bf.Requirements(must_have=["orn"])
+    ...     bf.recommend(bf.Requirements(must_have=["orn"]))
     ... except bf.InvalidRequirementsError as error:
     ...     print(error)
     must_have: unknown feature 'orn'; did you mean 'orm'?
@@ -125,20 +181,16 @@ class InvalidRequirementsError(BackendFrameworksError, ValueError):
     ) -> None:
         self.field = field
         self.value = value
-        self.suggestions = suggestions
-        text = f"{field}: {message}"
-        if suggestions:
-            text += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
-        super().__init__(text)
+        super().__init__(f"{field}: {message}", suggestions)
 
 
 class ScorerError(BackendFrameworksError, RuntimeError):
-    """A scorer failed, or returned something that is not a valid score.
+    """A scorer failed, returned an invalid score, or is not a valid plugin.
 
-    Also a :class:`RuntimeError`. ``scorer`` is the scorer's name and
-    ``framework`` the id of the framework it was scoring (``None`` when the
-    failure is not about one framework, e.g. a plugin that cannot be loaded).
-    The original exception, if any, is the ``__cause__``.
+    Also a :class:`RuntimeError`. ``scorer`` is the scorer's (or the entry
+    point's) name and ``framework`` the id of the framework it was scoring
+    (``None`` when the failure is not about one framework, e.g. a plugin that
+    cannot be loaded). The original exception, if any, is the ``__cause__``.
     """
 
     def __init__(self, scorer: str, framework: str | None, problem: str) -> None:

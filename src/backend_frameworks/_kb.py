@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
+from ._compare import Comparison, build_comparison
 from ._convert import describe_error, structure, unstructure
-from ._errors import DataError, UnknownFrameworkError, UnknownSourceError
+from ._errors import DataError, InvalidQueryError, UnknownFrameworkError, UnknownSourceError
+from ._index import FilterIndex
 from ._load import DataInfo, as_traversable, load_directory, packaged_data
 from ._model import Framework, Guidance, Source, Vocabularies
 from ._names import normalize, suggest
+from ._provenance import Citation, Dispute, claims_by, disputes
+from ._query import run_query
+from ._requirements import Requirements
+from ._scoring import RecommendationResult, ScoringModel, recommend
+from ._search import SearchHit, run_search
 from ._validate import problems_in
 
 if TYPE_CHECKING:
     from importlib_resources.abc import Traversable
 
-    from ._compare import Comparison
-    from ._provenance import Citation, Dispute
-    from ._query import _Index
-    from ._search import SearchHit
-
 __all__ = ["EXPORT_FORMAT", "KnowledgeBase"]
+
+D = TypeVar("D")
+
+
+class _Missing(enum.Enum):
+    MISSING = enum.auto()
+
+
+_MISSING: Final = _Missing.MISSING
 
 EXPORT_FORMAT = 1
 """The version of the layout :meth:`KnowledgeBase.export` writes."""
@@ -34,28 +46,38 @@ _UNVERSIONED = DataInfo("unversioned", datetime.date.min)
 class KnowledgeBase:
     """An immutable, validated set of framework records with their sources.
 
-    Most callers use the module-level functions (``bf.get``, ``bf.frameworks``),
-    which share one lazily built instance of the shipped data. Build your own
-    to add or correct records (an *overlay*), or from records made in code:
+    Every query is a method here, and the package root has a twin of each
+    (``bf.get``, ``bf.query``, ``bf.recommend``...) over one lazily built,
+    shared instance of the shipped data. Build your own to add or correct
+    records (an *overlay*), or from records made in code; its methods never
+    touch the shared instance or the global scorer registry.
 
     >>> import backend_frameworks as bf
     >>> kb = bf.KnowledgeBase.from_resources()
     >>> kb.get("Express.js").name
     'Express'
+    >>> kb["RoR"].id, kb.get("no such thing", None)
+    ('rails', None)
+    >>> len(kb) == len(kb.frameworks()), "nodejs" in kb
+    (True, True)
+
+    Iterating and ``len()`` cover the backend frameworks, as
+    :meth:`frameworks` does; ``in``, ``kb[name]`` and :meth:`get` find any
+    record, related ones (runtimes, UI libraries) too.
 
     Construction validates everything (unknown source ids, vocabulary values,
-    relation targets, ambiguous names) and raises :class:`DataError` listing
-    every problem.
+    relation targets, ambiguous names, list positions claimed twice) and
+    raises :class:`DataError` listing every problem.
     """
 
     __slots__ = (
         "_backend",
         "_by_id",
+        "_filter_index",
         "_guidance",
         "_index_lock",
         "_info",
         "_name_index",
-        "_query_index",
         "_records",
         "_source_index",
         "_sources",
@@ -99,7 +121,7 @@ class KnowledgeBase:
         self._guidance = tuple(sorted(advice, key=lambda item: item.id))
         self._info = info if info is not None else _UNVERSIONED
         self._name_index: dict[str, str] = {}
-        self._query_index: _Index | None = None
+        self._filter_index: FilterIndex | None = None
         self._index_lock = threading.Lock()
         for record in self._records:
             for name in (record.id, record.name, *record.aliases):
@@ -164,8 +186,7 @@ class KnowledgeBase:
         if data["format"] != EXPORT_FORMAT:
             raise DataError([f"<export>: $.format: unsupported format {data['format']!r}"])
         try:
-            info_raw = data["info"]
-            info = DataInfo(info_raw["version"], datetime.date.fromisoformat(info_raw["as_of"]))
+            info = structure(data["info"], DataInfo)
             vocabularies = structure(data["vocabularies"], Vocabularies)
             sources = structure(data["sources"], tuple[Source, ...])
             guidance = structure(data["guidance"], tuple[Guidance, ...])
@@ -185,7 +206,7 @@ class KnowledgeBase:
         """
         return {
             "format": EXPORT_FORMAT,
-            "info": {"version": self._info.version, "as_of": self._info.as_of.isoformat()},
+            "info": unstructure(self._info),
             "vocabularies": unstructure(self._vocabularies),
             "sources": unstructure(self._sources),
             "guidance": unstructure(self._guidance),
@@ -194,19 +215,32 @@ class KnowledgeBase:
 
     # -- lookup -------------------------------------------------------------
 
-    def get(self, name: str) -> Framework:
+    @overload
+    def get(self, name: str) -> Framework: ...
+    @overload
+    def get(self, name: str, default: D) -> Framework | D: ...
+    def get(self, name: str, default: object = _MISSING) -> object:
         """The record with this id, name or alias, ignoring case and punctuation.
 
+        With a ``default``, a miss returns it instead of raising.
+
         Raises:
-            UnknownFrameworkError: nothing matches; ``suggestions`` holds the
+            UnknownFrameworkError: nothing matches and no ``default`` was
+                given (also a :class:`KeyError`); ``suggestions`` holds the
                 closest ids.
+            InvalidQueryError: ``name`` is not a string (also a
+                :class:`TypeError`).
         """
         if not isinstance(name, str):
-            raise TypeError(f"a framework name must be a string, not {type(name).__name__}")
+            raise InvalidQueryError.wrong_type(
+                f"a framework name must be a string, not {type(name).__name__}"
+            )
         record_id = self._name_index.get(normalize(name))
-        if record_id is None:
-            raise UnknownFrameworkError(name, suggest(name, self._name_index))
-        return self._by_id[record_id]
+        if record_id is not None:
+            return self._by_id[record_id]
+        if default is not _MISSING:
+            return default
+        raise UnknownFrameworkError(name, suggest(name, self._name_index))
 
     def frameworks(self, *, include_related: bool = False) -> tuple[Framework, ...]:
         """The backend frameworks, sorted by id.
@@ -225,29 +259,37 @@ class KnowledgeBase:
         """The source with this id.
 
         Raises:
-            UnknownSourceError: no source has the id.
+            UnknownSourceError: no source has the id (also a :class:`KeyError`).
         """
         found = self._source_index.get(source_id)
         if found is None:
             index = {normalize(key): key for key in self._source_index}
-            raise UnknownSourceError(source_id, suggest(source_id, index))
+            raise UnknownSourceError(str(source_id), suggest(str(source_id), index))
         return found
 
     def guidance(self) -> tuple[Guidance, ...]:
         """General advice on choosing a framework, sorted by id."""
         return self._guidance
 
-    @property
     def vocabularies(self) -> Vocabularies:
         """The vocabularies that record fields draw from."""
         return self._vocabularies
 
-    @property
-    def info(self) -> DataInfo:
+    def data_info(self) -> DataInfo:
         """The data's version and as-of date."""
         return self._info
 
     # -- queries --------------------------------------------------------------
+
+    def _index(self) -> FilterIndex:
+        """The filter index, built on first use under this knowledge base's lock."""
+        built = self._filter_index
+        if built is None:
+            with self._index_lock:
+                built = self._filter_index
+                if built is None:
+                    built = self._filter_index = FilterIndex(self._records)
+        return built
 
     def query(
         self,
@@ -266,28 +308,26 @@ class KnowledgeBase:
         >>> "nestjs" in [record.id for record in kb.query(built_on="Express")]
         True
         """
-        from ._query import run_query  # noqa: PLC0415 - the query module imports this one
-
         return run_query(
-            self, predicates, filters, sort=sort, limit=limit, include_related=include_related
+            self,
+            self._index(),
+            predicates,
+            filters,
+            sort=sort,
+            limit=limit,
+            include_related=include_related,
         )
 
     def search(self, text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
         """Records ranked by relevance to ``text``; see :func:`backend_frameworks.search`."""
-        from ._search import run_search  # noqa: PLC0415
-
         return run_search(self, text, limit)
 
     def compare(self, *names: str) -> Comparison:
         """A side-by-side comparison; see :func:`backend_frameworks.compare`."""
-        from ._compare import build_comparison  # noqa: PLC0415
-
         return build_comparison(self, names)
 
     def claims_by(self, source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
         """What one source says; see :func:`backend_frameworks.claims_by`."""
-        from ._provenance import claims_by  # noqa: PLC0415
-
         return claims_by(self, source_id, framework)
 
     def mentioned_by(self, source_id: str) -> tuple[Framework, ...]:
@@ -297,23 +337,40 @@ class KnowledgeBase:
 
     def disputes(self, framework: str | None = None) -> tuple[Dispute, ...]:
         """Every disputed claim; see :func:`backend_frameworks.disputes`."""
-        from ._provenance import disputes  # noqa: PLC0415
-
         return disputes(self, framework)
+
+    def recommend(
+        self,
+        requirements: Requirements,
+        model: ScoringModel | None = None,
+        *,
+        limit: int | None = None,
+    ) -> RecommendationResult:
+        """Rank this knowledge base's frameworks; see :func:`backend_frameworks.recommend`.
+
+        ``model`` defaults to :meth:`ScoringModel.default`, the built-in
+        scorers only: a knowledge base never reads the global registry.
+        """
+        return recommend(self, requirements, model, limit=limit)
+
+    # -- container protocol ----------------------------------------------------
+
+    def __getitem__(self, name: str) -> Framework:
+        return self.get(name)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and normalize(name) in self._name_index
 
     def __iter__(self) -> Iterator[Framework]:
-        return iter(self._records)
+        return iter(self._backend)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._backend)
 
     def __repr__(self) -> str:
         return (
-            f"<KnowledgeBase {len(self._records)} records, {len(self._sources)} sources, "
-            f"data {self._info.version}>"
+            f"<KnowledgeBase {len(self._backend)} frameworks, {len(self._records)} records, "
+            f"{len(self._sources)} sources, data {self._info.version}>"
         )
 
 

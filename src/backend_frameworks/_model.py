@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
-from typing import Generic, TypeVar
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -35,13 +36,16 @@ __all__ = [
     "RelationKind",
     "Source",
     "SourceKind",
+    "Statement",
     "SupportLevel",
     "Term",
     "UseCaseClaim",
     "Vocabularies",
+    "value_of",
 ]
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 EDITORIAL_SOURCE = "editorial"
 """The id under which the project's own judgement is recorded."""
@@ -212,6 +216,11 @@ class Fact(Generic[T]):
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
+    @property
+    def dispute(self) -> None:
+        """Facts are read from primary sources and carry no dispute (always ``None``)."""
+        return None
+
 
 @attrs.frozen
 class Claim:
@@ -298,6 +307,11 @@ class Relation:
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
+    @property
+    def dispute(self) -> None:
+        """Relations carry no dispute (always ``None``)."""
+        return None
+
 
 @attrs.frozen
 class Ranking:
@@ -305,7 +319,9 @@ class Ranking:
 
     ``numbered`` says whether the source numbers its list (otherwise the
     position is the order of appearance); ``metric`` is what the source
-    ranks by, where it says.
+    ranks by, where it says. ``shared`` says the source puts this record in
+    one entry together with others ("Express/Koa"), which then hold the same
+    position; otherwise no two records may claim one position.
     """
 
     source: str
@@ -313,6 +329,17 @@ class Ranking:
     list_name: str = "main"
     numbered: bool = False
     metric: str | None = None
+    shared: bool = False
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The one source whose list this is, as a tuple like every statement's."""
+        return (self.source,)
+
+    @property
+    def dispute(self) -> None:
+        """A position in a list is what the list says (always ``None``)."""
+        return None
 
 
 @attrs.frozen
@@ -359,7 +386,7 @@ class Framework:
 
     Related technologies (a runtime such as Node.js, a UI library such as
     React) are records too, so relations and claims can point at them; their
-    :attr:`kind` says what they are and :attr:`is_backend` is false.
+    ``kind`` says what they are and :attr:`is_backend` is false.
     """
 
     id: str
@@ -419,26 +446,72 @@ class Framework:
 
     @property
     def source_ids(self) -> frozenset[str]:
-        """Every source id the record cites anywhere."""
-        return frozenset(_cited(self))
+        """Every source id the record cites anywhere, corrections included."""
+        found: set[str] = set()
+        for _, _, statement in statements(self):
+            found.update(statement.sources)
+            if statement.dispute is not None:
+                found.update(statement.dispute.sources)
+        return frozenset(found)
 
 
-def _cited(value: object) -> list[str]:
-    """Every source id cited in an attrs instance or tuple of them, recursively."""
-    found: list[str] = []
-    if isinstance(value, tuple):
-        for item in value:
-            found.extend(_cited(item))
-    elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            item = getattr(value, field.name)
-            if field.name == "sources":
-                found.extend(item)
-            elif field.name == "source" and isinstance(item, str):
-                found.append(item)
-            else:
-                found.extend(_cited(item))
-    return found
+Statement = (
+    Fact[Any]
+    | Claim
+    | FeatureSupport
+    | QualityClaim
+    | UseCaseClaim
+    | NotableUser
+    | Relation
+    | Ranking
+)
+"""Anything in a record that cites sources: each has ``sources`` and ``dispute``."""
+
+_STATEMENT_TYPES: tuple[type, ...] = tuple(
+    typing.get_origin(member) or member for member in typing.get_args(Statement)
+)
+
+
+def _is_statement(value: object) -> typing.TypeGuard[Statement]:
+    return isinstance(value, _STATEMENT_TYPES)
+
+
+def statements(record: Framework) -> Iterator[tuple[str, str, Statement]]:
+    """Every cited statement of a record as ``(path, field, statement)``, in field order.
+
+    ``path`` is the statement's location in the data file (``"$.pros[2]"``),
+    ``field`` the :class:`Framework` attribute it sits in. This one walker
+    serves validation, provenance and search.
+    """
+    for field in attrs.fields(Framework):
+        name = field.name
+        value = getattr(record, name)
+        if _is_statement(value):
+            yield f"$.{name}", name, value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if _is_statement(item):
+                    yield f"$.{name}[{index}]", name, item
+
+
+@overload
+def value_of(fact: Fact[T] | None) -> T | None: ...
+@overload
+def value_of(fact: Fact[T] | None, default: D) -> T | D: ...
+def value_of(fact: Fact[Any] | None, default: object = None) -> object:
+    """An optional fact's value, or ``default`` when the record does not state it.
+
+    Optional facts (``license``, ``first_release``, ``website``...) are
+    ``None`` when unknown; this reads them without a ``None`` check and keeps
+    the value's type for a type checker.
+
+    >>> import backend_frameworks as bf
+    >>> bf.value_of(bf.get("flask").license)
+    'BSD-3-Clause'
+    >>> bf.value_of(bf.get("firebase").first_release, "unknown")
+    'unknown'
+    """
+    return default if fact is None else fact.value
 
 
 @attrs.frozen

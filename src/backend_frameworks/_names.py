@@ -6,9 +6,18 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-__all__ = ["normalize", "suggest"]
+__all__ = ["criterion_key", "normalize", "suggest"]
 
 _IGNORED = re.compile(r"[^0-9a-z+#]+")
+
+
+def criterion_key(name: str) -> str:
+    """The form in which criterion (scorer) names are compared: ``-`` reads as ``_``.
+
+    >>> criterion_key("Use-Case-Fit")
+    'use_case_fit'
+    """
+    return name.strip().casefold().replace("-", "_")
 
 
 def normalize(name: str) -> str:

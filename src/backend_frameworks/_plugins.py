@@ -1,40 +1,29 @@
-"""Third-party scorers: an in-process registry and explicit entry-point discovery.
+"""Scorer plugins: turning objects into scorers, and entry-point discovery.
 
-Nothing here runs at ``import backend_frameworks``; plugins are imported only
-by :func:`load_plugins` (or ``ScoringModel.default(plugins=True)``).
+Nothing here holds state. :func:`discover_plugins` imports the scorers that
+installed distributions declare in the ``backend_frameworks.scorers``
+entry-point group and returns them; registering them anywhere is the
+caller's choice (the package root's ``load_plugins`` does).
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-import threading
-from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from ._errors import ScorerError
+from ._errors import InvalidModelError, ScorerError
 from ._model import Framework
 from ._requirements import Requirements
-from ._score import Score, Scorer
+from ._score import Score, Scorer, scorer_problem
 from ._scorers import BUILTIN_NAMES
+from ._scoring import check_weight
 
-__all__ = [
-    "ENTRY_POINT_GROUP",
-    "known_criteria",
-    "load_plugins",
-    "register_scorer",
-    "registered_scorers",
-    "unregister_scorer",
-]
+__all__ = ["ENTRY_POINT_GROUP", "as_scorer", "discover_plugins"]
 
 ENTRY_POINT_GROUP = "backend_frameworks.scorers"
 """The entry-point group plugins declare their scorers in."""
-
-_lock = threading.Lock()
-_registry: dict[str, tuple[Scorer, float]] = {}
-
-T = TypeVar("T")
 
 
 @attrs.frozen
@@ -50,112 +39,79 @@ class _FunctionScorer:
         return self.function(framework, requirements)
 
 
-def _as_scorer(obj: object, origin: str) -> Scorer:
-    """An instance from a scorer, a scorer class or a scoring function."""
+def as_scorer(obj: object, origin: str) -> Scorer:
+    """A scorer from a scorer, a scorer class (called with no arguments) or a function.
+
+    A function ``(framework, requirements) -> Score`` is named after itself
+    and described by its docstring's first line.
+
+    Raises:
+        ScorerError: the class cannot be instantiated, or the result is not a
+            scorer (the message says what it lacks); ``scorer`` is ``origin``.
+    """
     candidate: object = obj
     if isinstance(obj, type):
         try:
             candidate = obj()
         except Exception as error:
             raise ScorerError(origin, None, f"cannot instantiate {obj.__name__}") from error
-    elif not isinstance(obj, Scorer) and callable(obj):
+    elif scorer_problem(obj) is not None and callable(obj):
         name = getattr(obj, "__name__", origin)
-        doc = (getattr(obj, "__doc__", None) or name).strip().splitlines()[0]
-        candidate = _FunctionScorer(name, doc, obj)
-    if not isinstance(candidate, Scorer) or not isinstance(candidate.name, str):
-        raise ScorerError(origin, None, "not a scorer (needs name, description and score())")
-    return candidate
+        doc = getattr(obj, "__doc__", None) or ""
+        lines = doc.strip().splitlines()
+        if not lines:
+            raise ScorerError(
+                origin, None, "a scoring function needs a docstring: its first line describes it"
+            )
+        candidate = _FunctionScorer(name, lines[0], obj)
+    problem = scorer_problem(candidate)
+    if problem is not None:
+        raise ScorerError(origin, None, problem)
+    return candidate  # type: ignore[return-value] # checked above
 
 
-@overload
-def register_scorer(scorer: T, /, *, weight: float = ..., replace: bool = ...) -> T: ...
-@overload
-def register_scorer(
-    scorer: None = ..., /, *, weight: float = ..., replace: bool = ...
-) -> Callable[[T], T]: ...
-def register_scorer(scorer: Any = None, /, *, weight: float = 1.0, replace: bool = False) -> Any:
-    """Register a scorer so that :meth:`ScoringModel.default` includes it.
-
-    Use it as a call (``bf.register_scorer(MyScorer())``) or a decorator, on
-    a scorer class (instantiated without arguments) or on a function
-    ``(framework, requirements) -> Score`` (named after the function, its
-    docstring's first line the description). Returns its argument unchanged.
-
-    >>> import backend_frameworks as bf
-    >>> @bf.register_scorer(weight=0.5)
-    ... def has_website(framework, requirements):
-    ...     "Does the record name a website?"
-    ...     return bf.Score(1.0 if framework.website else 0.0)
-    >>> "has_website" in bf.ScoringModel.default().names
-    True
-    >>> bf.unregister_scorer("has_website")
-
-    Raises:
-        ScorerError: not a scorer, or the name is taken (pass ``replace=True``).
-        ValueError: a negative or non-finite weight.
-    """
-    if scorer is None:
-
-        def decorate(obj: T) -> T:
-            register_scorer(obj, weight=weight, replace=replace)
-            return obj
-
-        return decorate
-    instance = _as_scorer(scorer, getattr(scorer, "__name__", repr(scorer)))
-    _check_weight(weight)
-    with _lock:
-        if not replace and (instance.name in _registry or instance.name in BUILTIN_NAMES):
-            raise ScorerError(instance.name, None, "a scorer with this name is already registered")
-        _registry[instance.name] = (instance, float(weight))
-    return scorer
+def _weight(scorer: Scorer, origin: str) -> float:
+    weight = getattr(scorer, "default_weight", 1.0)
+    try:
+        return check_weight(scorer.name, weight)
+    except InvalidModelError as error:
+        raise ScorerError(origin, None, f"invalid default_weight: {error}") from error
 
 
-def _check_weight(weight: object) -> None:
-    if not (isinstance(weight, int | float) and 0 <= weight < float("inf")):
-        raise ValueError(f"weight must be finite and >= 0, not {weight!r}")
+def discover_plugins(
+    entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+) -> tuple[tuple[Scorer, float], ...]:
+    """Import every scorer declared in the ``backend_frameworks.scorers`` group.
 
-
-def unregister_scorer(name: str) -> None:
-    """Forget a registered scorer (no error if it is not registered)."""
-    with _lock:
-        _registry.pop(name, None)
-
-
-def registered_scorers() -> tuple[tuple[Scorer, float], ...]:
-    """The registered scorers with their weights, sorted by name."""
-    with _lock:
-        return tuple(_registry[name] for name in sorted(_registry))
-
-
-def load_plugins() -> tuple[Scorer, ...]:
-    """Import every scorer declared in the ``backend_frameworks.scorers`` group and register it.
-
-    An entry point may name a scorer instance, a scorer class or a scoring
-    function. A plugin's weight is its ``default_weight`` attribute, else 1.
-    Loading twice is harmless (the second load replaces the first).
+    Returns ``(scorer, weight)`` pairs sorted by name, without registering
+    them. An entry point may name a scorer instance, a scorer class or a
+    scoring function; its weight is its ``default_weight`` attribute, else 1.
+    ``entry_points`` replaces the installed ones (for tests and tools that
+    select their own).
 
     Raises:
-        ScorerError: a plugin cannot be imported or is not a scorer.
+        ScorerError: a plugin cannot be imported, is not a scorer, has an
+            invalid ``default_weight``, takes a built-in scorer's name, or
+            shares its name with another plugin; ``scorer`` names the entry
+            point.
     """
-    loaded: list[Scorer] = []
-    for entry in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=_ep_key):
+    found = (
+        importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        if entry_points is None
+        else entry_points
+    )
+    loaded: dict[str, tuple[Scorer, float]] = {}
+    for entry in sorted(found, key=lambda item: item.name):
         try:
             obj = entry.load()
         except Exception as error:
             raise ScorerError(entry.name, None, f"cannot load plugin {entry.value}") from error
-        instance = _as_scorer(obj, entry.name)
-        weight = getattr(instance, "default_weight", 1.0)
-        register_scorer(instance, weight=weight, replace=True)
-        loaded.append(instance)
-    return tuple(loaded)
-
-
-def _ep_key(entry: importlib.metadata.EntryPoint) -> str:
-    return entry.name
-
-
-def known_criteria() -> frozenset[str]:
-    """Built-in, registered and declared (not yet loaded) plugin criterion names."""
-    declared = {entry.name for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
-    with _lock:
-        return frozenset(BUILTIN_NAMES) | frozenset(_registry) | declared
+        scorer = as_scorer(obj, entry.name)
+        if scorer.name in BUILTIN_NAMES:
+            raise ScorerError(
+                entry.name, None, f"takes the name of the built-in scorer {scorer.name!r}"
+            )
+        if scorer.name in loaded:
+            raise ScorerError(entry.name, None, f"another plugin is also named {scorer.name!r}")
+        loaded[scorer.name] = (scorer, _weight(scorer, entry.name))
+    return tuple(loaded[name] for name in sorted(loaded))

@@ -3,39 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._model import (
     Claim,
     Correction,
-    Fact,
     FeatureSupport,
     Framework,
     NotableUser,
     QualityClaim,
-    Ranking,
-    Relation,
+    Statement,
     UseCaseClaim,
+    statements,
 )
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
 
-__all__ = ["Citation", "Dispute", "Statement"]
+__all__ = ["Citation", "Dispute", "DisputedStatement", "claims_by", "disputes"]
 
-Statement = (
-    Fact[Any]
-    | Claim
-    | FeatureSupport
-    | QualityClaim
-    | UseCaseClaim
-    | NotableUser
-    | Relation
-    | Ranking
-)
-"""Anything in a record that cites sources."""
+DisputedStatement = Claim | FeatureSupport | QualityClaim | UseCaseClaim | NotableUser
+"""The statements that can carry a :class:`Correction`."""
 
 
 @attrs.frozen
@@ -43,26 +33,25 @@ class Citation:
     """One statement of a record and the record field it sits in.
 
     ``field`` is the :class:`Framework` attribute (``"license"``, ``"pros"``,
-    ``"features"``...); ``statement`` is the fact or claim itself, with its
+    ``"features"``...); ``path`` the statement's place in the data file
+    (``"$.pros[0]"``); ``statement`` the fact or claim itself, with its
     sources.
     """
 
     framework: str
     field: str
+    path: str
     statement: Statement
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The source ids behind the statement."""
-        if isinstance(self.statement, Ranking):
-            return (self.statement.source,)
         return self.statement.sources
 
     @property
     def correction(self) -> Correction | None:
         """The correction of a disputed statement, or ``None``."""
-        found = getattr(self.statement, "dispute", None)
-        return found if isinstance(found, Correction) else None
+        return self.statement.dispute
 
 
 @attrs.frozen
@@ -71,30 +60,15 @@ class Dispute:
 
     framework: str
     field: str
-    statement: Claim | FeatureSupport | QualityClaim | UseCaseClaim | NotableUser
+    path: str
+    statement: DisputedStatement
     correction: Correction
 
 
-def statements(record: Framework) -> Iterator[Citation]:
+def citations(record: Framework) -> Iterator[Citation]:
     """Every sourced statement of a record, in field order."""
-    for field in attrs.fields(Framework):
-        value = getattr(record, field.name)
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            if isinstance(
-                item,
-                (
-                    Fact,
-                    Claim,
-                    FeatureSupport,
-                    QualityClaim,
-                    UseCaseClaim,
-                    NotableUser,
-                    Relation,
-                    Ranking,
-                ),
-            ):
-                yield Citation(record.id, field.name, item)
+    for path, field, statement in statements(record):
+        yield Citation(record.id, field, path, statement)
 
 
 def _records(kb: KnowledgeBase, framework: str | None) -> tuple[Framework, ...]:
@@ -111,7 +85,7 @@ def claims_by(
     return tuple(
         citation
         for record in _records(kb, framework)
-        for citation in statements(record)
+        for citation in citations(record)
         if source_id in citation.sources
         or (citation.correction is not None and source_id in citation.correction.sources)
     )
@@ -121,10 +95,9 @@ def disputes(kb: KnowledgeBase, framework: str | None = None) -> tuple[Dispute, 
     """Every disputed statement, by record id then field order."""
     found: list[Dispute] = []
     for record in _records(kb, framework):
-        for citation in statements(record):
-            statement = citation.statement
-            correction = getattr(statement, "dispute", None)
-            if isinstance(correction, Correction):
-                assert not isinstance(statement, (Fact, Relation, Ranking))  # noqa: S101
-                found.append(Dispute(record.id, citation.field, statement, correction))
+        for path, field, statement in statements(record):
+            correction = statement.dispute
+            if correction is not None:
+                assert isinstance(statement, DisputedStatement)  # noqa: S101 - only these dispute
+                found.append(Dispute(record.id, field, path, statement, correction))
     return tuple(found)

@@ -1,4 +1,11 @@
-"""What a project needs and values: the input of the scoring model."""
+"""What a project needs and values: the input of the scoring model.
+
+A :class:`Requirements` is a plain value. Construction checks types, shapes
+and closed enumerations only; ids that depend on the data (languages,
+features, use cases, framework names) and on the model (criterion names) are
+checked by :meth:`Requirements.validate` against the knowledge base and the
+model actually used, which :func:`recommend` does on every run.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,20 @@ import enum
 import math
 import types
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
 from ._errors import InvalidRequirementsError
 from ._model import Kind, Level, SupportLevel
-from ._names import normalize, suggest
+from ._names import criterion_key, normalize, suggest
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
 
-__all__ = ["Requirements", "Scale"]
+__all__ = ["Requirements", "Scale", "weight_problem"]
+
+E = TypeVar("E", bound=enum.Enum)
 
 
 class Scale(enum.Enum):
@@ -28,109 +37,146 @@ class Scale(enum.Enum):
     LARGE = "large"
 
 
-def _level(value: Level | str, field: str) -> Level:
+def weight_problem(weight: object) -> tuple[str, bool] | None:
+    """What is wrong with a weight, and whether it is the type; ``None`` if nothing.
+
+    The one weight check, shared by requirements' priorities, scoring models
+    and the scorer registry: a weight is an ``int`` or ``float`` (not a
+    ``bool``), finite and ``>= 0``.
+    """
+    if isinstance(weight, bool) or not isinstance(weight, int | float):
+        return f"must be a number, not {type(weight).__name__}", True
+    if math.isnan(weight) or math.isinf(weight) or weight < 0:
+        return f"must be finite and >= 0, not {weight!r}", False
+    return None
+
+
+def _fail(field: str, message: str, value: object, known: Iterable[str] = ()) -> None:
+    index = {normalize(item): item for item in known}
+    raise InvalidRequirementsError(field, message, value, suggest(str(value), index))
+
+
+def _wrong_type(field: str, expected: str, value: object) -> InvalidRequirementsError:
+    return InvalidRequirementsError.wrong_type(
+        field, f"expected {expected}, not {type(value).__name__}", value
+    )
+
+
+def _enum(cls: type[E], field: str, what: str, value: object) -> E:
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, str):
+        raise _wrong_type(field, f"a {cls.__name__} or its string value", value)
     try:
-        return Level(value)
+        return cls(value)
     except ValueError:
-        known = {normalize(level.value): level.value for level in Level}
-        raise InvalidRequirementsError(
-            field, f"unknown level {value!r}", value, suggest(str(value), known)
-        ) from None
+        choices = [str(item.value) for item in cls]
+        _fail(field, f"unknown {what} {value!r} (one of {', '.join(choices)})", value, choices)
+        raise  # pragma: no cover - _fail always raises
 
 
-def _languages(value: Mapping[str, Level | str] | Iterable[str]) -> Mapping[str, Level]:
-    """A mapping of language id to proficiency; a bare collection means HIGH."""
+def _strings(field: str, value: object) -> tuple[str, ...]:
+    """A string or a collection of strings, in first-seen order without repeats."""
     if isinstance(value, str):
-        value = (value,)
+        return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
+        raise _wrong_type(field, "a string or a collection of strings", value)
+    items = tuple(cast("Iterable[object]", value))
+    for item in items:
+        if not isinstance(item, str):
+            raise _wrong_type(field, "strings", item)
+    return tuple(dict.fromkeys(cast("tuple[str, ...]", items)))
+
+
+def _keyed(field: str, value: object, convert: type[E], what: str, default: E) -> Mapping[str, E]:
+    """A mapping of id to an enum member; a bare collection of ids means ``default``."""
     if isinstance(value, Mapping):
-        pairs = {str(k): _level(v, "languages") for k, v in value.items()}
+        pairs: dict[str, E] = {}
+        for key, item in cast("Mapping[object, object]", value).items():
+            if not isinstance(key, str):
+                raise _wrong_type(field, "string keys", key)
+            pairs[key] = _enum(convert, field, what, item)
     else:
-        pairs = dict.fromkeys((str(item) for item in value), Level.HIGH)
+        pairs = dict.fromkeys(_strings(field, value), default)
     return types.MappingProxyType(dict(sorted(pairs.items())))
 
 
-def _support(value: SupportLevel | str) -> SupportLevel:
-    try:
-        return SupportLevel(value)
-    except ValueError:
-        known = {normalize(level.value): level.value for level in SupportLevel}
-        raise InvalidRequirementsError(
-            "nice_to_have", f"unknown support level {value!r}", value, suggest(str(value), known)
-        ) from None
+def _languages(value: object) -> Mapping[str, Level]:
+    return _keyed("languages", value, Level, "level", Level.HIGH)
 
 
-def _nice(value: Mapping[str, SupportLevel | str] | Iterable[str]) -> Mapping[str, SupportLevel]:
-    """Feature id to the weakest support level that counts; a bare collection means any."""
-    if isinstance(value, str):
-        value = (value,)
-    if isinstance(value, Mapping):
-        pairs = {str(k): _support(v) for k, v in value.items()}
-    else:
-        pairs = dict.fromkeys((str(item) for item in value), SupportLevel.ECOSYSTEM)
-    return types.MappingProxyType(dict(sorted(pairs.items())))
+def _nice(value: object) -> Mapping[str, SupportLevel]:
+    return _keyed("nice_to_have", value, SupportLevel, "support level", SupportLevel.ECOSYSTEM)
 
 
-def _ids(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = (value,)
-    return tuple(sorted(dict.fromkeys(str(item) for item in value)))
+def _must_have(value: object) -> tuple[str, ...]:
+    return tuple(sorted(_strings("must_have", value)))
 
 
-def _weights(value: Mapping[str, float]) -> Mapping[str, float]:
+def _use_cases(value: object) -> tuple[str, ...]:
+    return tuple(sorted(_strings("use_cases", value)))
+
+
+def _exclude(value: object) -> tuple[str, ...]:
+    return tuple(sorted(_strings("exclude", value)))
+
+
+def _weights(value: object) -> Mapping[str, float]:
+    if not isinstance(value, Mapping):
+        raise _wrong_type("priorities", "a mapping of criterion to weight", value)
     checked: dict[str, float] = {}
-    for name, weight in value.items():
-        key = str(name).replace("-", "_")
-        if isinstance(weight, bool) or not isinstance(weight, int | float):
-            raise InvalidRequirementsError("priorities", f"weight of {name!r} is not a number")
-        if math.isnan(weight) or math.isinf(weight) or weight < 0:
-            raise InvalidRequirementsError(
-                "priorities", f"weight of {name!r} must be finite and >= 0, not {weight!r}", weight
-            )
-        checked[key] = float(weight)
+    for name, weight in cast("Mapping[object, object]", value).items():
+        if not isinstance(name, str):
+            raise _wrong_type("priorities", "criterion names as strings", name)
+        problem = weight_problem(weight)
+        if problem is not None:
+            message, wrong_type = problem
+            error = InvalidRequirementsError.wrong_type if wrong_type else InvalidRequirementsError
+            raise error("priorities", f"the weight of {name!r} {message}", weight)
+        checked[criterion_key(name)] = float(cast("float", weight))
     return types.MappingProxyType(dict(sorted(checked.items())))
 
 
-def _kinds(value: Iterable[Kind | str]) -> frozenset[Kind]:
+def _kinds(value: object) -> frozenset[Kind]:
     if isinstance(value, str | Kind):
         value = (value,)
-    kinds: set[Kind] = set()
-    for item in value:
-        try:
-            kinds.add(Kind(item))
-        except ValueError:
-            known = {normalize(kind.value): kind.value for kind in Kind}
-            raise InvalidRequirementsError(
-                "exclude_kinds", f"unknown kind {item!r}", item, suggest(str(item), known)
-            ) from None
-    return frozenset(kinds)
+    if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
+        raise _wrong_type("exclude_kinds", "a kind or a collection of kinds", value)
+    return frozenset(
+        _enum(Kind, "exclude_kinds", "kind", item) for item in cast("Iterable[object]", value)
+    )
 
 
-def _scale(value: Scale | str | None) -> Scale | None:
-    if value is None:
-        return None
-    try:
-        return Scale(value)
-    except ValueError:
-        known = {scale.value: scale.value for scale in Scale}
-        raise InvalidRequirementsError(
-            "scale", f"unknown scale {value!r}", value, suggest(str(value), known)
-        ) from None
+def _scale(value: object) -> Scale | None:
+    return None if value is None else _enum(Scale, "scale", "scale", value)
 
 
-def _experience(value: Level | str | None) -> Level | None:
-    return None if value is None else _level(value, "experience")
+def _experience(value: object) -> Level | None:
+    return None if value is None else _enum(Level, "experience", "level", value)
 
 
-def _licenses(value: Iterable[str] | None) -> frozenset[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = (value,)
-    return frozenset(str(item) for item in value)
+def _licenses(value: object) -> frozenset[str] | None:
+    return None if value is None else frozenset(_strings("licenses", value))
 
 
-def _options(value: Mapping[str, object]) -> Mapping[str, object]:
-    return types.MappingProxyType(dict(value))
+def _flag(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong_type(field, "True or False", value)
+    return value
+
+
+def _open_source_only(value: object) -> bool:
+    return _flag("open_source_only", value)
+
+
+def _self_hosted_only(value: object) -> bool:
+    return _flag("self_hosted_only", value)
+
+
+def _options(value: object) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise _wrong_type("options", "a mapping", value)
+    return types.MappingProxyType(dict(cast("Mapping[str, object]", value)))
 
 
 @attrs.frozen(kw_only=True, eq=True, hash=False)
@@ -146,9 +192,12 @@ class Requirements:
     model's default weight for that criterion (``0`` switches it off).
     ``options`` holds plugins' own settings, under keys the core never reads.
 
-    Construction checks every id against the shipped vocabularies and raises
-    :class:`InvalidRequirementsError` with suggestions;
-    :meth:`validate` checks against another knowledge base.
+    A requirements value is independent of any knowledge base: construction
+    checks types and the closed enumerations (levels, scales, kinds, support
+    levels) and raises :class:`InvalidRequirementsError`. Ids that the data
+    defines are checked by :meth:`validate`, which :func:`recommend` calls
+    with the knowledge base and model it uses, so an overlay's own features
+    and a custom model's criteria are accepted.
 
     >>> import backend_frameworks as bf
     >>> needs = bf.Requirements(
@@ -165,11 +214,11 @@ class Requirements:
     """Language id -> the team's proficiency (a bare list means ``HIGH``)."""
     experience: Level | None = attrs.field(default=None, converter=_experience)
     """The team's general experience (``None``: unknown, taken as moderate)."""
-    must_have: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    must_have: tuple[str, ...] = attrs.field(default=(), converter=_must_have)
     """Feature ids a framework must support at any level (hard)."""
     nice_to_have: Mapping[str, SupportLevel] = attrs.field(factory=dict, converter=_nice)
     """Feature id -> the weakest support level that still counts (soft)."""
-    use_cases: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    use_cases: tuple[str, ...] = attrs.field(default=(), converter=_use_cases)
     """Use-case ids from the vocabulary (``web-app``, ``api``, ``real-time``...)."""
     scale: Scale | None = attrs.field(default=None, converter=_scale)
     """Expected size of the project."""
@@ -177,58 +226,38 @@ class Requirements:
     """Criterion name -> weight (replaces the model's weight; hyphens become ``_``)."""
     licenses: frozenset[str] | None = attrs.field(default=None, converter=_licenses)
     """Allowed SPDX license ids (``None``: any)."""
-    open_source_only: bool = False
+    open_source_only: bool = attrs.field(default=False, converter=_open_source_only)
     """Exclude frameworks that are not open source (or whose status is unknown)."""
-    self_hosted_only: bool = False
+    self_hosted_only: bool = attrs.field(default=False, converter=_self_hosted_only)
     """Exclude backend-as-a-service and managed-cloud offerings."""
-    exclude: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=_exclude)
     """Frameworks (ids, names or aliases) to leave out."""
     exclude_kinds: frozenset[Kind] = attrs.field(factory=frozenset, converter=_kinds)
     """Kinds of record to leave out (e.g. ``"cms"``)."""
     options: Mapping[str, object] = attrs.field(factory=dict, converter=_options)
     """Plugins' own options, by key (read-only)."""
 
-    def __attrs_post_init__(self) -> None:
-        from ._default import default_knowledge_base  # noqa: PLC0415 - loaded on first use
+    def validate(self, kb: KnowledgeBase, criteria: Iterable[str] | None = None) -> None:
+        """Check every id against ``kb`` and every priority against ``criteria``.
 
-        self._check_vocabularies(default_knowledge_base())
-        self._check_criteria()
+        ``criteria`` are the criterion names of the model that will be used
+        (``model.names``); ``None`` skips that check. :func:`recommend` calls
+        this with its own knowledge base and model.
 
-    def validate(self, kb: KnowledgeBase) -> None:
-        """Check every id against ``kb``'s vocabularies and frameworks.
-
-        Raises:
-            InvalidRequirementsError: an unknown feature, language, use case
-                or framework name, with suggestions.
-        """
-        self._check_vocabularies(kb)
-        for name in self.exclude:
-            if name not in kb:
-                index = {normalize(r.id): r.id for r in kb.frameworks(include_related=True)}
-                raise InvalidRequirementsError(
-                    "exclude", f"unknown framework {name!r}", name, suggest(name, index)
-                )
-
-    def check_criteria(self, names: Iterable[str]) -> None:
-        """Check that every priority names one of ``names``.
+        >>> import backend_frameworks as bf
+        >>> kb = bf.default_knowledge_base()
+        >>> needs = bf.Requirements(must_have=["graphql-federation"])
+        >>> try:
+        ...     needs.validate(kb)
+        ... except bf.InvalidRequirementsError as error:
+        ...     print(error.field, error.value)
+        must_have graphql-federation
 
         Raises:
-            InvalidRequirementsError: a priority names an unknown criterion.
+            InvalidRequirementsError: an unknown feature, language, use case,
+                framework name or criterion, with suggestions.
         """
-        known = {normalize(name): name for name in names}
-        for name in self.priorities:
-            if normalize(name) not in known:
-                raise InvalidRequirementsError(
-                    "priorities", f"unknown criterion {name!r}", name, suggest(name, known)
-                )
-
-    def _check_criteria(self) -> None:
-        from ._plugins import known_criteria  # noqa: PLC0415 - avoids an import cycle
-
-        self.check_criteria(known_criteria())
-
-    def _check_vocabularies(self, kb: KnowledgeBase) -> None:
-        vocab = kb.vocabularies
+        vocab = kb.vocabularies()
         checks: list[tuple[str, str, Iterable[str], str]] = [
             ("languages", "language", self.languages, "languages"),
             ("must_have", "feature", self.must_have, "features"),
@@ -239,10 +268,17 @@ class Requirements:
             ids = vocab.ids(vocabulary)
             for value in values:
                 if value not in ids:
-                    index = {normalize(term): term for term in ids}
-                    raise InvalidRequirementsError(
-                        field, f"unknown {what} {value!r}", value, suggest(value, index)
-                    )
+                    _fail(field, f"unknown {what} {value!r}", value, ids)
+        for name in self.exclude:
+            if name not in kb:
+                records = kb.frameworks(include_related=True)
+                _fail("exclude", f"unknown framework {name!r}", name, (r.id for r in records))
+        if criteria is not None:
+            known = tuple(criteria)
+            folded = {criterion_key(name) for name in known}
+            for name in self.priorities:
+                if name not in folded:
+                    _fail("priorities", f"unknown criterion {name!r}", name, known)
 
     def option(self, key: str, default: object = None) -> object:
         """A plugin option, or ``default`` when it is not set."""

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from ._kb import KnowledgeBase
 
 __all__ = [
-    "BUILTIN_SCORERS",
+    "BUILTIN_NAMES",
+    "NEUTRAL",
     "CommunityScorer",
     "DevelopmentSpeedScorer",
     "FeatureScorer",
@@ -32,8 +33,10 @@ __all__ = [
     "LicenseScorer",
     "MaturityScorer",
     "PerformanceScorer",
+    "QualityScorer",
     "ScaleFitScorer",
     "UseCaseFitScorer",
+    "builtin_scorers",
 ]
 
 NEUTRAL = 0.5
@@ -136,8 +139,18 @@ def _rating_score(
 
 
 @attrs.frozen
-class _QualityScorer:
-    """Maps one rated quality to [0, 1]; unrated gives a neutral value."""
+class QualityScorer:
+    """Maps one rated quality to [0, 1]: the median claimed level; unrated is neutral.
+
+    The base of :class:`PerformanceScorer`, :class:`MaturityScorer` and
+    :class:`DevelopmentSpeedScorer`; make one for any other
+    :class:`Quality`:
+
+    >>> import backend_frameworks as bf
+    >>> scale = bf.QualityScorer("scale", "Does it scale?", bf.Quality.SCALABILITY)
+    >>> scale.score(bf.get("flask"), bf.Requirements()).value
+    0.25
+    """
 
     name: str
     description: str
@@ -149,21 +162,31 @@ class _QualityScorer:
         return Score(NEUTRAL if value is None else value, reasons, sources)
 
 
-def PerformanceScorer() -> _QualityScorer:  # noqa: N802 - reads as a class at call sites
+@attrs.frozen
+class PerformanceScorer(QualityScorer):
     """Runtime performance as the sources rate it."""
-    return _QualityScorer("performance", "How fast do sources say it runs?", Quality.PERFORMANCE)
+
+    name: str = "performance"
+    description: str = "How fast do sources say it runs?"
+    quality: Quality = Quality.PERFORMANCE
 
 
-def MaturityScorer() -> _QualityScorer:  # noqa: N802
+@attrs.frozen
+class MaturityScorer(QualityScorer):
     """Maturity as the sources rate it."""
-    return _QualityScorer("maturity", "How established and proven is it?", Quality.MATURITY)
+
+    name: str = "maturity"
+    description: str = "How established and proven is it?"
+    quality: Quality = Quality.MATURITY
 
 
-def DevelopmentSpeedScorer() -> _QualityScorer:  # noqa: N802
+@attrs.frozen
+class DevelopmentSpeedScorer(QualityScorer):
     """Development speed (time to market) as the sources rate it."""
-    return _QualityScorer(
-        "development_speed", "How quickly can a team ship with it?", Quality.DEVELOPMENT_SPEED
-    )
+
+    name: str = "development_speed"
+    description: str = "How quickly can a team ship with it?"
+    quality: Quality = Quality.DEVELOPMENT_SPEED
 
 
 @attrs.frozen
@@ -231,19 +254,15 @@ class UseCaseFitScorer:
 
     name: str = "use_case_fit"
     description: str = "Do sources name it (or its language) for the project's use cases?"
-    guidance: tuple[Guidance, ...] | None = None
+    guidance: tuple[Guidance, ...] = ()
+    """The knowledge base's guidance; :meth:`bind` fills it in (unbound: none)."""
 
     def bind(self, kb: KnowledgeBase) -> UseCaseFitScorer:
         """This scorer, reading the language-fit guidance of ``kb``."""
         return attrs.evolve(self, guidance=kb.guidance())
 
     def _language_guidance(self) -> tuple[Guidance, ...]:
-        guidance = self.guidance
-        if guidance is None:
-            from ._default import default_knowledge_base  # noqa: PLC0415 - lazy, shared
-
-            guidance = default_knowledge_base().guidance()
-        return tuple(g for g in guidance if g.kind is GuidanceKind.LANGUAGE_FIT)
+        return tuple(g for g in self.guidance if g.kind is GuidanceKind.LANGUAGE_FIT)
 
     def score(self, framework: Framework, requirements: Requirements) -> Score:
         """Mean over the wanted use cases: suited 1, guided 0.75, unknown 0.5, unsuited 0."""
@@ -382,7 +401,7 @@ class LicenseScorer:
         return Score(0.8, reasons, sources)
 
 
-def BUILTIN_SCORERS() -> tuple[tuple[Scorer, float], ...]:  # noqa: N802 - a constant, built fresh
+def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
     """The built-in scorers with their default weights, in display order."""
     return (
         (LanguageFitScorer(), 3.0),
@@ -398,5 +417,5 @@ def BUILTIN_SCORERS() -> tuple[tuple[Scorer, float], ...]:  # noqa: N802 - a con
     )
 
 
-BUILTIN_NAMES = tuple(scorer.name for scorer, _ in BUILTIN_SCORERS())
+BUILTIN_NAMES: tuple[str, ...] = tuple(scorer.name for scorer, _ in builtin_scorers())
 """The names of the built-in scorers, which plugins may not take."""

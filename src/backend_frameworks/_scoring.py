@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import math
+import types
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import attrs
 
-from ._errors import ScorerError
-from ._kb import KnowledgeBase
+from ._errors import (
+    InvalidModelError,
+    InvalidRequirementsError,
+    ScorerError,
+    UnknownScorerError,
+)
 from ._model import Framework, Kind
-from ._names import normalize
-from ._requirements import Requirements
-from ._score import Score, Scorer
+from ._names import criterion_key, normalize, suggest
+from ._query import check_limit
+from ._requirements import Requirements, weight_problem
+from ._score import Score, Scorer, scorer_problem
+from ._scorers import builtin_scorers
+
+if TYPE_CHECKING:
+    from ._kb import KnowledgeBase
 
 __all__ = [
     "Aggregation",
@@ -24,6 +34,8 @@ __all__ = [
     "ScoringModel",
     "WeightedMean",
     "WeightedProduct",
+    "check_scorer",
+    "check_weight",
     "recommend",
 ]
 
@@ -71,12 +83,25 @@ class WeightedProduct:
         return min(1.0, max(0.0, math.prod(factors))), factors
 
 
-def _check_weight(name: str, weight: float) -> float:
-    if isinstance(weight, bool) or not isinstance(weight, int | float):
-        raise TypeError(f"weight of {name!r} must be a number")
-    if math.isnan(weight) or math.isinf(weight) or weight < 0:
-        raise ValueError(f"weight of {name!r} must be finite and >= 0, not {weight!r}")
-    return float(weight)
+def check_weight(name: str, weight: object) -> float:
+    """A scorer's weight as a float; raises :class:`InvalidModelError` naming the scorer."""
+    problem = weight_problem(weight)
+    if problem is not None:
+        message, wrong_type = problem
+        error = InvalidModelError.wrong_type if wrong_type else InvalidModelError
+        raise error(f"the weight of {name!r} {message}")
+    return float(weight)  # type: ignore[arg-type] # checked above
+
+
+def check_scorer(scorer: object) -> Scorer:
+    """``scorer`` if it is a valid :class:`Scorer`; raises :class:`InvalidModelError`."""
+    problem = scorer_problem(scorer)
+    if problem is not None:
+        name = getattr(scorer, "name", None)
+        label = repr(name) if isinstance(name, str) else repr(scorer)
+        error = InvalidModelError.wrong_type if problem.startswith("not") else InvalidModelError
+        raise error(f"scorer {label}: {problem}")
+    return scorer  # type: ignore[return-value] # checked above
 
 
 @attrs.frozen
@@ -96,28 +121,41 @@ class ScoringModel:
     aggregation: Aggregation = attrs.field(factory=WeightedMean)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.scorers, tuple):
+            raise InvalidModelError.wrong_type(
+                f"scorers must be a tuple of (scorer, weight) pairs, not "
+                f"{type(self.scorers).__name__}"
+            )
         seen: set[str] = set()
-        for scorer, weight in self.scorers:
-            if scorer.name in seen:
-                raise ValueError(f"two scorers are named {scorer.name!r}")
-            seen.add(scorer.name)
-            _check_weight(scorer.name, weight)
+        for entry in cast("tuple[object, ...]", self.scorers):
+            if not isinstance(entry, tuple) or len(entry) != 2:  # noqa: PLR2004 - a pair
+                raise InvalidModelError.wrong_type(
+                    f"each entry of scorers must be a (scorer, weight) pair, not {entry!r}"
+                )
+            scorer, weight = entry
+            check_scorer(scorer)
+            key = criterion_key(scorer.name)
+            if key in seen:
+                raise InvalidModelError(f"two scorers are named {scorer.name!r}")
+            seen.add(key)
+            check_weight(scorer.name, weight)
+        if not callable(getattr(self.aggregation, "aggregate", None)):
+            raise InvalidModelError.wrong_type(
+                f"aggregation must have an aggregate() method, not {self.aggregation!r}"
+            )
 
     @classmethod
-    def default(cls, *, plugins: bool = False) -> ScoringModel:
-        """The built-in scorers and every registered one (after loading plugins if asked).
+    def default(cls) -> ScoringModel:
+        """The built-in scorers with their default weights, and nothing else.
 
-        Raises:
-            ScorerError: ``plugins=True`` and a plugin cannot be loaded.
+        It never includes registered scorers or plugins: the package root's
+        :func:`backend_frameworks.default_model` adds those.
+
+        >>> import backend_frameworks as bf
+        >>> bf.ScoringModel.default().names[:3]
+        ('language_fit', 'features', 'use_case_fit')
         """
-        from ._plugins import load_plugins, registered_scorers  # noqa: PLC0415 - import cycle
-        from ._scorers import BUILTIN_SCORERS  # noqa: PLC0415
-
-        if plugins:
-            load_plugins()
-        entries = list(BUILTIN_SCORERS())
-        entries.extend(registered_scorers())
-        return cls(tuple(entries))
+        return cls(builtin_scorers())
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -126,30 +164,36 @@ class ScoringModel:
 
     @property
     def weights(self) -> Mapping[str, float]:
-        """Criterion name -> default weight."""
-        return {scorer.name: weight for scorer, weight in self.scorers}
+        """Criterion name -> default weight (read-only)."""
+        return types.MappingProxyType({scorer.name: float(w) for scorer, w in self.scorers})
 
     def scorer(self, name: str) -> Scorer:
-        """The scorer with this name.
+        """The scorer with this name (case aside, hyphens read as ``_``).
 
         Raises:
-            KeyError: no scorer has the name.
+            UnknownScorerError: no scorer has the name (also a :class:`KeyError`).
         """
+        wanted = criterion_key(str(name))
         for scorer, _ in self.scorers:
-            if scorer.name == name:
+            if criterion_key(scorer.name) == wanted:
                 return scorer
-        raise KeyError(name)
+        index = {normalize(known): known for known in self.names}
+        raise UnknownScorerError(str(name), suggest(str(name), index))
 
     def with_scorer(self, scorer: Scorer, weight: float = 1.0) -> ScoringModel:
-        """A model with ``scorer`` added (or replacing the one of the same name)."""
-        if not isinstance(scorer, Scorer):
-            raise TypeError(f"{scorer!r} is not a Scorer")
-        _check_weight(scorer.name, weight)
-        kept = [(s, w) for s, w in self.scorers if s.name != scorer.name]
-        if len(kept) == len(self.scorers):
+        """A model with ``scorer`` added (or replacing the one of the same name).
+
+        Raises:
+            InvalidModelError: not a scorer, or an invalid weight.
+        """
+        check_scorer(scorer)
+        check_weight(scorer.name, weight)
+        key = criterion_key(scorer.name)
+        if all(criterion_key(s.name) != key for s, _ in self.scorers):
             return attrs.evolve(self, scorers=(*self.scorers, (scorer, float(weight))))
         entries = tuple(
-            (scorer, float(weight)) if s.name == scorer.name else (s, w) for s, w in self.scorers
+            (scorer, float(weight)) if criterion_key(s.name) == key else (s, w)
+            for s, w in self.scorers
         )
         return attrs.evolve(self, scorers=entries)
 
@@ -157,40 +201,47 @@ class ScoringModel:
         """A model without the named scorers.
 
         Raises:
-            KeyError: a name is not in the model.
+            UnknownScorerError: a name is not in the model.
         """
-        for name in names:
-            self.scorer(name)
-        return attrs.evolve(self, scorers=tuple(e for e in self.scorers if e[0].name not in names))
+        dropped = {self.scorer(name).name for name in names}
+        return attrs.evolve(
+            self, scorers=tuple(e for e in self.scorers if e[0].name not in dropped)
+        )
 
     def with_weights(
         self, weights: Mapping[str, float] | None = None, /, **more: float
     ) -> ScoringModel:
-        """A model with new default weights (hyphens in names are read as ``_``).
+        """A model with new default weights (names read as in :meth:`scorer`).
 
         Raises:
-            KeyError: a name is not in the model.
-            ValueError: a negative or non-finite weight.
+            UnknownScorerError: a name is not in the model.
+            InvalidModelError: a weight that is not a number, negative or not finite.
         """
-        changes = {k.replace("-", "_"): v for k, v in {**(weights or {}), **more}.items()}
-        for name, weight in changes.items():
-            self.scorer(name)
-            _check_weight(name, weight)
+        changes = {
+            self.scorer(name).name: check_weight(name, weight)
+            for name, weight in {**(weights or {}), **more}.items()
+        }
         return attrs.evolve(
             self,
-            scorers=tuple((s, float(changes.get(s.name, w))) for s, w in self.scorers),
+            scorers=tuple((s, changes.get(s.name, w)) for s, w in self.scorers),
         )
 
     def with_aggregation(self, aggregation: Aggregation) -> ScoringModel:
-        """A model with another aggregation strategy."""
+        """A model with another aggregation strategy.
+
+        Raises:
+            InvalidModelError: ``aggregation`` has no ``aggregate()`` method.
+        """
         return attrs.evolve(self, aggregation=aggregation)
 
-    def effective_weights(self, requirements: Requirements) -> dict[str, float]:
+    def effective_weights(self, requirements: Requirements) -> Mapping[str, float]:
         """The weights used for ``requirements``: defaults, replaced by its priorities."""
-        return {
-            scorer.name: requirements.priorities.get(scorer.name, weight)
-            for scorer, weight in self.scorers
-        }
+        return types.MappingProxyType(
+            {
+                scorer.name: requirements.priorities.get(criterion_key(scorer.name), float(weight))
+                for scorer, weight in self.scorers
+            }
+        )
 
 
 @attrs.frozen
@@ -270,40 +321,6 @@ class RecommendationResult:
         """The recommended frameworks' ids, best first."""
         return tuple(r.framework.id for r in self.recommendations)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready builtins."""
-        return {
-            "recommendations": [
-                {
-                    "rank": r.rank,
-                    "id": r.framework.id,
-                    "name": r.framework.name,
-                    "total": round(r.total, 6),
-                    "criteria": [
-                        {
-                            "name": c.name,
-                            "value": round(c.value, 6),
-                            "weight": c.weight,
-                            "contribution": round(c.contribution, 6),
-                            "reasons": list(c.reasons),
-                            "sources": list(c.sources),
-                        }
-                        for c in r.breakdown
-                    ],
-                }
-                for r in self.recommendations
-            ],
-            "excluded": [
-                {
-                    "id": e.framework.id,
-                    "name": e.framework.name,
-                    "constraints": list(e.constraints),
-                    "reasons": list(e.reasons),
-                }
-                for e in self.excluded
-            ],
-        }
-
 
 def _violations(
     framework: Framework, requirements: Requirements, excluded_ids: frozenset[str]
@@ -354,40 +371,34 @@ def _run(scorer: Scorer, framework: Framework, requirements: Requirements) -> Sc
 
 
 def recommend(
+    kb: KnowledgeBase,
     requirements: Requirements,
     model: ScoringModel | None = None,
-    kb: KnowledgeBase | None = None,
+    *,
     limit: int | None = None,
 ) -> RecommendationResult:
-    """Rank the backend frameworks of ``kb`` (default: shipped data) for ``requirements``.
+    """Rank the backend frameworks of ``kb`` for ``requirements`` with ``model``.
 
-    Frameworks that break a hard constraint are left out of the ranking and
-    listed in ``excluded`` with the reasons. Ties break by name, so the
-    result is deterministic.
-
-    >>> import backend_frameworks as bf
-    >>> needs = bf.Requirements(languages=["python"], must_have=["orm", "admin-interface"])
-    >>> result = bf.recommend(needs)
-    >>> result[0].framework.name
-    'Django'
-    >>> any(e.framework.id == "flask" for e in result.excluded)
-    True
-
-    Raises:
-        InvalidRequirementsError: the requirements name something ``kb`` or
-            the model does not know.
-        ScorerError: a scorer failed or returned an invalid score.
+    ``model`` defaults to :meth:`ScoringModel.default` (the built-in
+    scorers only). The requirements are validated against ``kb`` and the
+    model first. Frameworks that break a hard constraint are left out of the
+    ranking and listed in ``excluded`` with the reasons. Ties break by name,
+    so the result is deterministic.
     """
-    if kb is None:
-        from ._default import default_knowledge_base  # noqa: PLC0415 - lazy
-
-        kb = default_knowledge_base()
+    if not isinstance(requirements, Requirements):
+        raise InvalidRequirementsError.wrong_type(
+            "requirements",
+            f"must be a Requirements, not {type(requirements).__name__}",
+            requirements,
+        )
     if model is None:
         model = ScoringModel.default()
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0, not {limit}")
-    requirements.validate(kb)
-    requirements.check_criteria(model.names)
+    elif not isinstance(model, ScoringModel):
+        raise InvalidModelError.wrong_type(
+            f"model must be a ScoringModel, not {type(model).__name__}"
+        )
+    count = check_limit(limit)
+    requirements.validate(kb, model.names)
     bound = [(_bind(scorer, kb), weight) for scorer, weight in model.scorers]
     weights = model.effective_weights(requirements)
     excluded_ids = frozenset(kb.get(name).id for name in requirements.exclude)
@@ -424,8 +435,8 @@ def recommend(
         scored.append((total, framework.name, framework, breakdown))
 
     scored.sort(key=lambda item: (-item[0], normalize(item[1]), item[2].id))
-    if limit is not None:
-        scored = scored[:limit]
+    if count is not None:
+        scored = scored[:count]
     recommendations = tuple(
         Recommendation(framework, total, rank, breakdown)
         for rank, (total, _, framework, breakdown) in enumerate(scored, start=1)
@@ -438,7 +449,12 @@ def _bind(scorer: Scorer, kb: KnowledgeBase) -> Scorer:
     if bind is None:
         return scorer
     try:
-        bound: Scorer = bind(kb)
+        bound: object = bind(kb)
     except Exception as error:
-        raise ScorerError(scorer.name, None, "bind(kb) failed") from error
-    return bound
+        raise ScorerError(scorer.name, None, f"bind(kb) raised {type(error).__name__}") from error
+    problem = scorer_problem(bound)
+    if problem is not None:
+        raise ScorerError(scorer.name, None, f"bind(kb) returned {bound!r}: {problem}")
+    if getattr(bound, "name", None) != scorer.name:
+        raise ScorerError(scorer.name, None, "bind(kb) returned a scorer with another name")
+    return bound  # type: ignore[return-value] # checked above

@@ -12,14 +12,23 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._errors import InvalidQueryError
-from ._model import Claim, FeatureSupport, Framework, NotableUser, QualityClaim, UseCaseClaim
+from ._model import (
+    Claim,
+    FeatureSupport,
+    Framework,
+    NotableUser,
+    QualityClaim,
+    Statement,
+    UseCaseClaim,
+    statements,
+)
 from ._names import normalize
-from ._provenance import Statement, statements
+from ._query import check_limit
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
 
-__all__ = ["SearchHit"]
+__all__ = ["SearchHit", "run_search"]
 
 _TOKEN = re.compile(r"[0-9a-z+#]+")
 _PREFIX_MIN = 3
@@ -81,14 +90,14 @@ def _score(record: Framework, query: tuple[str, ...], folded: str) -> SearchHit 
     score += NAME_TOKEN * _hits(query, " ".join(names))
     score += SUMMARY_TOKEN * _hits(query, record.summary)
     matches: list[Statement] = []
-    for citation in statements(record):
-        text = _text(citation.statement)
+    for _, _, statement in statements(record):
+        text = _text(statement)
         if not text:
             continue
         found = _hits(query, text)
         if found:
             score += CLAIM_TOKEN * found
-            matches.append(citation.statement)
+            matches.append(statement)
     if score == 0:
         return None
     return SearchHit(record, score, tuple(matches), exact)
@@ -97,15 +106,17 @@ def _score(record: Framework, query: tuple[str, ...], folded: str) -> SearchHit 
 def run_search(kb: KnowledgeBase, text: object, limit: object = None) -> tuple[SearchHit, ...]:
     """The records matching ``text``, best first, ties by id."""
     if not isinstance(text, str):
-        raise InvalidQueryError(f"search text must be a string, not {type(text).__name__}")
-    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
-        raise InvalidQueryError(f"limit takes a non-negative int or None, not {limit!r}")
+        raise InvalidQueryError.wrong_type(
+            f"search text must be a string, not {type(text).__name__}"
+        )
+    count = check_limit(limit)
     query = tokens(text)
     if not query:
         raise InvalidQueryError(
             f"search text {text!r} has no words to search for; give at least one word"
         )
     folded = normalize(text)
-    hits = [hit for record in kb if (hit := _score(record, query, folded)) is not None]
+    records = kb.frameworks(include_related=True)
+    hits = [hit for record in records if (hit := _score(record, query, folded)) is not None]
     hits.sort(key=lambda hit: (not hit.exact, -hit.score, hit.framework.id))
-    return tuple(hits if limit is None else hits[:limit])
+    return tuple(hits if count is None else hits[:count])

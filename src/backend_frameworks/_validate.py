@@ -9,11 +9,11 @@ positions are not claimed twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-from ._model import Framework, Guidance, Source, Vocabularies
+from ._model import Framework, Guidance, Ranking, Source, Vocabularies, statements
 from ._names import normalize, suggest
 
 __all__ = ["SLUG", "problems_in"]
@@ -26,34 +26,6 @@ _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 def _did_you_mean(value: str, known: frozenset[str]) -> str:
     hints = suggest(value, {normalize(k): k for k in known}, limit=1)
     return f" (did you mean {hints[0]!r}?)" if hints else ""
-
-
-def _walk_sources(value: object, path: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Every ``sources`` tuple inside a record, with its path."""
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _walk_sources(item, f"{path}[{index}]")
-    elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            item = getattr(value, field.name)
-            if field.name == "sources":
-                yield f"{path}.sources", item
-            else:
-                yield from _walk_sources(item, f"{path}.{field.name}")
-
-
-def _walk_texts(value: object, path: str) -> Iterator[tuple[str, str]]:
-    """Every ``text`` field inside a record, with its path."""
-    if isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _walk_texts(item, f"{path}[{index}]")
-    elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            item = getattr(value, field.name)
-            if field.name == "text" and isinstance(item, str):
-                yield f"{path}.text", item
-            else:
-                yield from _walk_texts(item, f"{path}.{field.name}")
 
 
 class _Checker:
@@ -81,6 +53,7 @@ class _Checker:
         self.check_names()
         for origin, record in self.frameworks:
             self.check_record(origin, record)
+        self.check_positions()
         for origin, advice in self.guidance:
             self.check_guidance(origin, f"$.guidance[id={advice.id}]", advice)
         return self.problems
@@ -156,16 +129,32 @@ class _Checker:
             hint = _did_you_mean(value, known)
             self.report(origin, path, f"{value!r} is not in the {vocabulary} vocabulary{hint}")
 
+    def check_statements(self, origin: str, record: Framework) -> None:
+        """Every cited statement: known sources, non-empty texts, cited corrections."""
+        for path, _, statement in statements(record):
+            if isinstance(statement, Ranking):
+                if statement.source not in self.source_ids:
+                    hint = _did_you_mean(statement.source, self.source_ids)
+                    self.report(
+                        origin, f"{path}.source", f"unknown source id {statement.source!r}{hint}"
+                    )
+            else:
+                self.check_cited(origin, f"{path}.sources", statement.sources)
+            text = getattr(statement, "text", None)
+            if isinstance(text, str) and not text.strip():
+                self.report(origin, f"{path}.text", "must not be empty")
+            correction = statement.dispute
+            if correction is not None:
+                self.check_cited(origin, f"{path}.dispute.sources", correction.sources)
+                if not correction.text.strip():
+                    self.report(origin, f"{path}.dispute.text", "must not be empty")
+
     def check_record(self, origin: str, record: Framework) -> None:
         if not record.name.strip():
             self.report(origin, "$.name", "must not be empty")
         if not record.summary.strip():
             self.report(origin, "$.summary", "must not be empty")
-        for path, sources in _walk_sources(record, "$"):
-            self.check_cited(origin, path, sources)
-        for path, text in _walk_texts(record, "$"):
-            if not text.strip():
-                self.report(origin, path, "must not be empty")
+        self.check_statements(origin, record)
         if not record.languages.value:
             self.report(origin, "$.languages.value", "at least one language is needed")
         for index, language in enumerate(record.languages.value):
@@ -195,6 +184,25 @@ class _Checker:
         for index, ranking in enumerate(record.rankings):
             if ranking.position < 1:
                 self.report(origin, f"$.rankings[{index}].position", "positions start at 1")
+
+    def check_positions(self) -> None:
+        """No two records may claim one position in one list, unless the entry is shared."""
+        holders: dict[tuple[str, str, int], list[tuple[str, str, int, bool]]] = {}
+        for origin, record in self.frameworks:
+            for index, ranking in enumerate(record.rankings):
+                place = (ranking.source, ranking.list_name, ranking.position)
+                holders.setdefault(place, []).append((origin, record.id, index, ranking.shared))
+        for (source, list_name, position), claims in holders.items():
+            if len(claims) < 2 or all(shared for *_, shared in claims):  # noqa: PLR2004
+                continue
+            ids = ", ".join(repr(record_id) for _, record_id, _, _ in claims)
+            for origin, _, index, _ in claims:
+                self.report(
+                    origin,
+                    f"$.rankings[{index}].position",
+                    f"position {position} of list {list_name!r} of {source!r} is claimed by "
+                    f'{ids}; mark each "shared": true if the source lists them in one entry',
+                )
 
     def check_guidance(self, origin: str, path: str, advice: Guidance) -> None:
         if not SLUG.fullmatch(advice.id):
