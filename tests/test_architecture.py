@@ -18,8 +18,8 @@ import backend_frameworks
 PACKAGE = pathlib.Path(backend_frameworks.__file__).parent
 FACES = frozenset({"__init__", "__main__", "_cli", "_default"})
 """The modules that may use the shared default knowledge base and scorer registry."""
-SHARED = frozenset({"__init__", "_default"})
-"""The modules that hold (or re-export) the shared defaults."""
+SHARED = FACES
+"""A lower module may import no face: each one holds, re-exports or uses the defaults."""
 
 
 def _is_type_checking(node: ast.If) -> bool:
@@ -29,8 +29,12 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _imported(module: str, tree: ast.AST) -> set[str]:
-    """The package modules that ``module`` imports at run time."""
+def _imported(module: str, tree: ast.AST, modules: frozenset[str] = frozenset()) -> set[str]:
+    """The package modules that ``module`` imports at run time.
+
+    ``modules`` are the package's module names, so that ``from . import _x``
+    counts as importing ``_x`` (and not the package root).
+    """
     found: set[str] = set()
 
     def visit(node: ast.AST) -> None:
@@ -42,8 +46,8 @@ def _imported(module: str, tree: ast.AST) -> set[str]:
             if node.level == 1 and node.module:
                 found.add(node.module.split(".")[0])
             elif node.level == 1:
-                found.update(alias.name for alias in node.names)
-                found.add("__init__")
+                for alias in node.names:
+                    found.add(alias.name if alias.name in modules else "__init__")
             elif node.module and node.module.split(".")[0] == "backend_frameworks":
                 parts = node.module.split(".")
                 found.add(parts[1] if len(parts) > 1 else "__init__")
@@ -52,6 +56,8 @@ def _imported(module: str, tree: ast.AST) -> set[str]:
                 parts = alias.name.split(".")
                 if parts[0] == "backend_frameworks":
                     found.add(parts[1] if len(parts) > 1 else "__init__")
+        elif _dynamic_import(node):
+            found.add("<dynamic>")
         for child in ast.iter_child_nodes(node):
             visit(child)
 
@@ -60,11 +66,23 @@ def _imported(module: str, tree: ast.AST) -> set[str]:
     return found
 
 
+def _dynamic_import(node: ast.AST) -> bool:
+    """A call of ``importlib.import_module`` or ``__import__``: not allowed in the package."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (isinstance(func, ast.Name) and func.id in {"__import__", "import_module"}) or (
+        isinstance(func, ast.Attribute) and func.attr == "import_module"
+    )
+
+
 def import_graph(package: pathlib.Path = PACKAGE) -> dict[str, set[str]]:
     """Module name -> the package modules it imports at run time."""
+    paths = sorted(package.glob("*.py"))
+    modules = frozenset(path.stem for path in paths)
     return {
-        path.stem: _imported(path.stem, ast.parse(path.read_text(encoding="utf-8")))
-        for path in sorted(package.glob("*.py"))
+        path.stem: _imported(path.stem, ast.parse(path.read_text(encoding="utf-8")), modules)
+        for path in paths
     }
 
 
@@ -106,6 +124,10 @@ def test_only_the_faces_use_the_shared_defaults() -> None:
     assert reaching_up(import_graph()) == {}
 
 
+def test_no_module_imports_dynamically() -> None:
+    assert {name for name, imports in import_graph().items() if "<dynamic>" in imports} == set()
+
+
 @pytest.mark.parametrize(
     ("sources", "cycle", "offenders"),
     [
@@ -127,6 +149,9 @@ def test_only_the_faces_use_the_shared_defaults() -> None:
         ),
         ({"_q": "from . import get", "__init__": ""}, False, {"_q": {"__init__"}}),
         ({"_cli": "from ._default import kb", "_default": ""}, False, {}),
+        ({"_q": "from . import _names", "_names": ""}, False, {}),
+        ({"_q": "from . import _cli", "_cli": ""}, False, {"_q": {"_cli"}}),
+        ({"_q": "def f():\n    __import__('backend_frameworks._default')\n"}, False, {}),
     ],
 )
 def test_the_checks_catch_what_they_look_for(

@@ -28,8 +28,34 @@ class BackendFrameworksError(Exception):
     """Root of every error this library raises on purpose.
 
     Catch it to handle any of them; catch a leaf (or the builtin it also
-    subclasses) to handle one.
+    subclasses) to handle one. Every error pickles (for multiprocessing and
+    log handlers) back to an equal error of the same class.
     """
+
+    _init_args: tuple[tuple[Any, ...], dict[str, Any]]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:  # noqa: ANN401 - any error's arguments
+        self = super().__new__(cls, *args)
+        self._init_args = (args, kwargs)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args, kwargs = self._init_args
+        public: type[BackendFrameworksError] = getattr(type(self), "_public", type(self))
+        return (_rebuild, (public, public is not type(self), args, kwargs))
+
+
+def _rebuild(
+    cls: type[BackendFrameworksError],
+    wrong_type: bool,  # noqa: FBT001 - a pickle payload, positional by nature
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> BackendFrameworksError:
+    """Recreate a pickled error, as its TypeError variant where it was one."""
+    target: type[BackendFrameworksError] = (
+        getattr(cls, "_type_variant", cls) if wrong_type else cls
+    )
+    return target(*args, **kwargs)
 
 
 def _did_you_mean(suggestions: tuple[str, ...]) -> str:
@@ -121,7 +147,7 @@ class _InvalidInputError(BackendFrameworksError, ValueError):
         if not issubclass(cls, TypeError):
             # One private sibling per error that is also a TypeError.
             cls._type_variant = type(
-                cls.__name__, (cls, TypeError), {"__module__": cls.__module__}
+                cls.__name__, (cls, TypeError), {"__module__": cls.__module__, "_public": cls}
             )
 
     @classmethod

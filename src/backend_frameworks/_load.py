@@ -202,4 +202,10 @@ def as_traversable(location: Traversable | str | os.PathLike[str]) -> Traversabl
         if not path.is_dir():
             raise DataError([f"{path}: overlay is not a directory"])
         return path
+    if not callable(getattr(location, "joinpath", None)) or not callable(
+        getattr(location, "iterdir", None)
+    ):
+        raise DataError(
+            [f"{location!r:.60}: an overlay is a directory path or a Traversable, not this"]
+        )
     return location

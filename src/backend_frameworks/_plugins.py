@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import importlib.metadata
 from collections.abc import Callable, Iterable
+from typing import cast
 
 import attrs
 
 from ._errors import InvalidModelError, ScorerError
 from ._model import Framework
+from ._names import criterion_key
 from ._requirements import Requirements
 from ._score import Score, Scorer, scorer_problem
 from ._scorers import BUILTIN_NAMES
@@ -78,6 +80,10 @@ def _weight(scorer: Scorer, origin: str) -> float:
         raise ScorerError(origin, None, f"invalid default_weight: {error}") from error
 
 
+def _name(entry: importlib.metadata.EntryPoint) -> str:
+    return entry.name
+
+
 def discover_plugins(
     entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
 ) -> tuple[tuple[Scorer, float], ...]:
@@ -95,23 +101,29 @@ def discover_plugins(
             shares its name with another plugin; ``scorer`` names the entry
             point.
     """
-    found = (
+    found: object = (
         importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
         if entry_points is None
         else entry_points
     )
+    if isinstance(found, str | bytes) or not isinstance(found, Iterable):
+        raise InvalidModelError.wrong_type(
+            f"entry_points must be a collection of EntryPoint, not {type(found).__name__}"
+        )
     loaded: dict[str, tuple[Scorer, float]] = {}
-    for entry in sorted(found, key=lambda item: item.name):
+    builtin = {criterion_key(name) for name in BUILTIN_NAMES}
+    for entry in sorted(cast("Iterable[importlib.metadata.EntryPoint]", found), key=_name):
         try:
             obj = entry.load()
         except Exception as error:
             raise ScorerError(entry.name, None, f"cannot load plugin {entry.value}") from error
         scorer = as_scorer(obj, entry.name)
-        if scorer.name in BUILTIN_NAMES:
+        key = criterion_key(scorer.name)
+        if key in builtin:
             raise ScorerError(
                 entry.name, None, f"takes the name of the built-in scorer {scorer.name!r}"
             )
-        if scorer.name in loaded:
+        if key in loaded:
             raise ScorerError(entry.name, None, f"another plugin is also named {scorer.name!r}")
-        loaded[scorer.name] = (scorer, _weight(scorer, entry.name))
+        loaded[key] = (scorer, _weight(scorer, entry.name))
     return tuple(loaded[name] for name in sorted(loaded))
