@@ -64,7 +64,7 @@ def main() -> None:
         experience="moderate",
         nice_to_have={
             "orm": "built-in",
-            "authentication": "official-add-on",
+            "authentication": "official",
             "websockets": "ecosystem",
         },
         use_cases=["web-app", "api", "real-time"],

@@ -69,9 +69,17 @@ def _write_vocabularies() -> None:
             "| id | name | meaning |",
             "| --- | --- | --- |",
         ]
-        lines += [
-            f"| `{t.id}` | {t.name} | {t.description} |" for t in getattr(vocabularies, field)
-        ]
+        if field == "features":
+            lines[-2:] = ["| id | name | what counts | applies to |", "| --- | --- | --- | --- |"]
+            lines += [
+                f"| `{t.id}` | {t.name} | {t.description} | "
+                f"{', '.join(t.applies_to) or 'every kind'} |"
+                for t in vocabularies.features
+            ]
+        else:
+            lines += [
+                f"| `{t.id}` | {t.name} | {t.description} |" for t in getattr(vocabularies, field)
+            ]
         lines.append("")
     out = pathlib.Path(__file__).parent / "_generated" / "vocabularies.md"
     out.parent.mkdir(exist_ok=True)

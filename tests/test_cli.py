@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import io
 import json
 import subprocess
@@ -11,6 +12,8 @@ import pytest
 
 import backend_frameworks as bf
 from backend_frameworks._cli import main
+
+from .conftest import REPO
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -114,12 +117,15 @@ def test_recommend_prints_a_ranking_with_reasons_and_exclusions() -> None:
         "admin-interface",
         "--use-case",
         "web-app",
+        "--exclude",
+        "koa",
     )
     assert status == 0
     assert text.startswith(" 1. Django")
     assert "Uses python, which the team knows (high)." in text
     assert "\nExcluded (" in text
-    assert "Flask: Missing must-have features: admin-interface." in text
+    assert "Koa: Koa was excluded by name." in text
+    assert "Zend Framework: It is archived (as of " in text
 
 
 def test_recommend_explain_lists_every_criterion_with_sources() -> None:
@@ -220,3 +226,20 @@ def test_recommend_with_nothing_left(capsys: pytest.CaptureFixture[str]) -> None
     status, text = run("recommend", "--license", "WTFPL")
     assert status == 0
     assert text.startswith("No framework meets every hard constraint.")
+
+
+def test_recommend_plugins_loads_the_installed_plugins_for_that_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(REPO / "tests" / "plugin_dist" / "src"))
+    entry = importlib.metadata.EntryPoint(
+        name="favourite", value="bf_example_scorer:FavouriteScorer", group=bf.ENTRY_POINT_GROUP
+    )
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_: [entry])
+    argv = ("recommend", "--language", "python", "--limit", "1", "--json")
+    with_plugins = json.loads(run(*argv, "--plugins")[1])
+    without = json.loads(run(*argv)[1])
+    names = [c["name"] for c in with_plugins["recommendations"][0]["breakdown"]]
+    assert "favourite" in names
+    assert "favourite" not in [c["name"] for c in without["recommendations"][0]["breakdown"]]
+    assert bf.registered_scorers() == ()

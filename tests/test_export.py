@@ -113,13 +113,21 @@ def test_any_record_round_trips_through_json(record: bf.Framework) -> None:
     assert structure(data, bf.Framework) == record
 
 
+def _first(field: str) -> Any:
+    """The first item of ``field`` in any record that has one."""
+    return next(
+        item for record in bf.frameworks(include_related=True) for item in getattr(record, field)
+    )
+
+
 def _examples() -> dict[type[Any], Any]:
     """One real instance of every type ``to_dict`` accepts, made by the library."""
     django = bf.get("django")
     result = bf.recommend(bf.Requirements(languages=["python"], must_have=["orm"]))
+    everything = bf.recommend(bf.Requirements(open_source_only=True))
     comparison = bf.compare("django", "flask")
-    claim = next(c for c in django.pros)
     dispute = bf.disputes()[0]
+    records = bf.frameworks(include_related=True)
     examples: list[object] = [
         django,
         bf.sources()[0],
@@ -128,15 +136,18 @@ def _examples() -> dict[type[Any], Any]:
         bf.vocabularies().features[0],
         bf.data_info(),
         django.kind,
-        claim,
+        _first("pros"),
         dispute.correction,
-        django.features[0],
-        django.qualities[0],
-        django.use_cases[0],
-        django.notable_users[0],
-        next(r for f in bf.frameworks() for r in f.relations),
-        django.rankings[0],
-        django.ratings[0],
+        _first("features"),
+        _first("qualities"),
+        _first("use_cases"),
+        _first("notable_users"),
+        _first("relations"),
+        _first("rankings"),
+        _first("measurements"),
+        next(r.maintenance for r in records if r.maintenance is not None),
+        next(r.latest_release for r in records if r.latest_release is not None),
+        next(rating for r in records for rating in r.ratings),
         bf.search("django")[0],
         comparison,
         comparison.rows[0],
@@ -145,7 +156,7 @@ def _examples() -> dict[type[Any], Any]:
         bf.Score(0.5, ["why"], ["api-ninjas-2022"]),
         result[0].breakdown[0],
         result[0],
-        result.excluded[0],
+        everything.excluded[0],
         result,
     ]
     return {type(example): example for example in examples}

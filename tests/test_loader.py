@@ -36,7 +36,7 @@ STRUCTURE_CASES = [
     pytest.param(
         _with(("features", 0, "support"), "builtin?", features=[copy.deepcopy(FEATURE)]),
         "frameworks/bad.json: $.features[0].support: 'builtin?' is not one of "
-        "'ecosystem', 'official-add-on', 'built-in'",
+        "'none', 'ecosystem', 'official', 'built-in'",
         id="enum",
     ),
     pytest.param(
@@ -282,3 +282,128 @@ def test_records_built_in_code_are_validated(kb: bf.KnowledgeBase) -> None:
         [kb.get("flask")], kb.sources(), kb.vocabularies(), kb.guidance(), kb.data_info()
     )
     assert rebuilt.get("flask") == record
+
+
+DOCS = {"id": "bad-docs", "title": "Docs", "publisher": "Bad", "kind": "documentation"}
+_ORM = {"feature": "orm", "support": "built-in", "provided_by": "bad.orm", "sources": ["bad-docs"]}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"pros": [{"text": "t", "sources": ["api-ninjas-2022"], "status": "verified"}]},
+            "$.pros[0].status: 'verified' needs a primary source",
+        ),
+        (
+            {"pros": [{"text": "t", "sources": ["api-ninjas-2022"], "status": "disputed"}]},
+            "$.pros[0].status: a claim is 'disputed' exactly when it has a dispute",
+        ),
+        (
+            {
+                "cons": [
+                    {
+                        "text": "t",
+                        "sources": ["api-ninjas-2022"],
+                        "status": "opinion",
+                        "dispute": {"text": "no", "sources": ["bad-docs"]},
+                    }
+                ]
+            },
+            "$.cons[0].status: a claim is 'disputed' exactly when it has a dispute",
+        ),
+        (
+            {"features": [{**_ORM, "sources": ["api-ninjas-2022"]}]},
+            "$.features[0].sources: a feature's support is shown by a primary source",
+        ),
+        (
+            {"features": [{**_ORM, "provided_by": ""}]},
+            "$.features[0].provided_by: name what provides the feature",
+        ),
+        (
+            {"features": [{**_ORM, "claimed_by": ["nope-2020"]}]},
+            "$.features[0].claimed_by[0]: unknown source id 'nope-2020'",
+        ),
+        (
+            {"relations": [{"kind": "built-on", "sources": ["bad-docs"]}]},
+            "$.relations[0]: give exactly one of target (a record id) and component",
+        ),
+        (
+            {
+                "relations": [
+                    {
+                        "kind": "built-on",
+                        "target": "django",
+                        "component": "Werkzeug",
+                        "sources": ["bad-docs"],
+                    }
+                ]
+            },
+            "$.relations[0]: give exactly one of target (a record id) and component",
+        ),
+        (
+            {"maintenance": {"value": "active", "as_of": "last week", "sources": ["bad-docs"]}},
+            "$.maintenance.as_of: 'last week' is not YYYY[-MM[-DD]]",
+        ),
+        (
+            {"latest_release": {"version": "1.0", "date": "2024", "sources": ["bad-docs"]}},
+            "$.latest_release.date: '2024' is not YYYY-MM-DD",
+        ),
+        (
+            {
+                "measurements": [
+                    {
+                        "metric": "commits-12m",
+                        "value": "many",
+                        "as_of": "2026-01-01",
+                        "method": "m",
+                        "sources": ["bad-docs"],
+                    }
+                ]
+            },
+            "$.measurements[0].value",
+        ),
+    ],
+)
+def test_evidence_rules_are_checked(
+    write_overlay: WriteOverlay, changes: dict[str, Any], message: str
+) -> None:
+    root = write_overlay(
+        {
+            "frameworks/bad.json": minimal_record("bad", **changes),
+            "sources/bad.json": {"sources": [DOCS]},
+        }
+    )
+    with pytest.raises(bf.DataError) as caught:
+        bf.KnowledgeBase.from_resources(root)
+    problems = caught.value.problems
+    assert any(p.startswith(f"frameworks/bad.json: {message}") for p in problems), problems
+
+
+def test_evidence_that_follows_the_rules_loads(write_overlay: WriteOverlay) -> None:
+    record = minimal_record(
+        "good",
+        features=[{**_ORM, "claimed_by": ["api-ninjas-2022"]}],
+        pros=[
+            {"text": "Small.", "sources": ["api-ninjas-2022", "bad-docs"], "status": "verified"}
+        ],
+        relations=[{"kind": "built-on", "component": "Werkzeug", "sources": ["bad-docs"]}],
+        maintenance={"value": "archived", "as_of": "2019-12", "sources": ["bad-docs"]},
+        latest_release={"version": "3.0.3", "date": "2019-12-31", "sources": ["bad-docs"]},
+        measurements=[
+            {
+                "metric": "commits-12m",
+                "value": 0,
+                "as_of": "2026-01-01",
+                "method": "git log",
+                "sources": ["bad-docs"],
+            }
+        ],
+    )
+    root = write_overlay({"frameworks/good.json": record, "sources/bad.json": {"sources": [DOCS]}})
+    good = bf.KnowledgeBase.from_resources(root).get("good")
+    assert good.maintenance is not None
+    assert good.maintenance.value is bf.MaintenanceStatus.ARCHIVED
+    assert good.relations[0].component == "Werkzeug"
+    assert good.measurement("commits-12m") == good.measurements[0]
+    assert good.pros[0].status is bf.ClaimStatus.VERIFIED

@@ -37,8 +37,8 @@ def test_rating_level_is_the_lower_median(
 @pytest.mark.parametrize(
     ("low", "high"),
     [
-        (bf.SupportLevel.ECOSYSTEM, bf.SupportLevel.OFFICIAL_ADD_ON),
-        (bf.SupportLevel.OFFICIAL_ADD_ON, bf.SupportLevel.BUILT_IN),
+        (bf.SupportLevel.ECOSYSTEM, bf.SupportLevel.OFFICIAL),
+        (bf.SupportLevel.OFFICIAL, bf.SupportLevel.BUILT_IN),
         (bf.Level.VERY_LOW, bf.Level.LOW),
         (bf.Level.MODERATE, bf.Level.VERY_HIGH),
     ],

@@ -26,10 +26,15 @@ def test_python_team_needing_orm_admin_auth_gets_django() -> None:
         must_have=["orm", "admin-interface", "authentication"],
         use_cases=["web-app"],
     )
+    # Django ships its admin (django.contrib.admin), ORM and authentication, as
+    # its documentation index shows (source django-docs-index); Flask gets them
+    # from extensions (Flask-Admin is community maintained), so it stays in the
+    # ranking, below Django.
     result = bf.recommend(needs)
     assert result.ids[0] == "django"
-    flask = next(e for e in result.excluded if e.framework.id == "flask")
-    assert "admin-interface" in flask.reason
+    assert "flask" in result.ids
+    flask = next(r for r in result if r.framework.id == "flask")
+    assert "admin-interface: ecosystem" in " ".join(flask.criterion("features").reasons)
 
 
 def test_python_team_without_hard_needs_gets_python_first() -> None:
@@ -156,8 +161,88 @@ def test_a_must_have_never_admits_a_framework_lacking_it(
     after = bf.recommend(stricter)
     assert set(after.ids) <= before
     for item in after:
-        assert item.framework.feature(feature) is not None
+        # Only a verified "none" excludes; an unknown feature is kept, flagged.
+        support = item.framework.feature(feature)
+        assert support is None or support.support.provided
+        if support is None:
+            assert "unknown" in item.criterion("features").reasons[-1] or any(
+                "unknown" in reason for reason in item.criterion("features").reasons
+            )
 
 
 def _fields(needs: bf.Requirements) -> dict[str, Any]:
     return attrs.asdict(needs, recurse=False)
+
+
+# -- evidence, not silence (issue 9) ----------------------------------------------------
+
+
+def test_csharp_team_needing_a_rest_api_keeps_aspnet_core() -> None:
+    # "ASP.NET Core supports creating web APIs using controllers or using
+    # Minimal APIs": https://learn.microsoft.com/en-us/aspnet/core/web-api/index
+    needs = bf.Requirements(languages=["csharp"], must_have=["rest-api"], use_cases=["api"])
+    result = bf.recommend(needs)
+    assert result.ids[0] == "aspnet-core"
+    excluded = {e.framework.id for e in result.excluded}
+    # Spring Boot, Django, NestJS, Phoenix and Symfony all document web APIs too.
+    assert not excluded & {"spring-boot", "django", "nestjs", "phoenix", "symfony"}
+    web_api = KB.get("aspnet-core").feature("rest-api")
+    assert web_api is not None
+    assert web_api.support is bf.SupportLevel.BUILT_IN
+
+
+def test_php_team_needing_authentication_and_an_orm_keeps_every_php_framework_that_has_them() -> (
+    None
+):
+    # Symfony's ORM is Doctrine through the orm pack its docs install
+    # (https://symfony.com/doc/current/doctrine.html); CakePHP and Yii ship theirs.
+    needs = bf.Requirements(languages=["php"], must_have=["authentication", "orm"])
+    result = bf.recommend(needs)
+    for record_id in ("symfony", "cakephp", "yii", "laravel"):
+        assert record_id in result.ids, record_id
+    for exclusion in result.excluded:
+        for feature in ("authentication", "orm"):
+            support = exclusion.framework.feature(feature)
+            if "must_have" in exclusion.constraints and support is not None:
+                assert not support.support.provided or feature not in exclusion.reason
+
+
+def test_an_archived_framework_is_left_out_by_default_and_says_why() -> None:
+    # Zend Framework moved to the Laminas project at the Linux Foundation in 2019.
+    needs = bf.Requirements(languages=["php"], use_cases=["e-commerce"])
+    result = bf.recommend(needs)
+    assert "zend-framework" not in result.ids
+    (zend,) = [e for e in result.excluded if e.framework.id == "zend-framework"]
+    assert zend.constraints == ("allow_unmaintained",)
+    assert "archived" in zend.reason
+    allowed = bf.recommend(attrs.evolve(needs, allow_unmaintained=True))
+    assert "zend-framework" in allowed.ids
+    assert "laminas" in result.ids
+
+
+def test_an_unknown_feature_is_kept_and_scored_neutral() -> None:
+    overlay_free = bf.KnowledgeBase(
+        [attrs.evolve(KB.get("flask"), features=())],
+        KB.sources(),
+        KB.vocabularies(),
+    )
+    result = overlay_free.recommend(bf.Requirements(must_have=["orm"]))
+    assert result.ids == ("flask",)
+    criterion = result[0].criterion("features")
+    assert criterion.value == 0.5
+    assert "unknown" in criterion.reasons[0]
+
+
+def test_a_verified_none_excludes_and_scores_zero() -> None:
+    flask = KB.get("flask")
+    proof = flask.repository.sources if flask.repository is not None else ()
+    lacking = bf.FeatureSupport("orm", bf.SupportLevel.NONE, proof)
+    record = attrs.evolve(
+        flask, features=(*[f for f in flask.features if f.feature != "orm"], lacking)
+    )
+    kb = bf.KnowledgeBase([record], KB.sources(), KB.vocabularies())
+    result = kb.recommend(bf.Requirements(must_have=["orm"]))
+    assert result.ids == ()
+    assert "orm" in result.excluded[0].reason
+    soft = kb.recommend(bf.Requirements(nice_to_have=["orm"]))
+    assert soft[0].criterion("features").value == 0.0

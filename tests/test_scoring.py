@@ -91,7 +91,7 @@ def test_open_vocabularies_are_checked_against_the_kb_and_model_in_use(
 )
 def test_construction_checks_types(field: str, value: object, message: str) -> None:
     with pytest.raises(bf.InvalidRequirementsError, match=message) as caught:
-        bf.Requirements(**{field: value})
+        bf.Requirements(**{field: untyped(value)})
     assert isinstance(caught.value, TypeError)
     assert caught.value.field == field
 
@@ -105,8 +105,11 @@ def test_a_feature_an_overlay_defines_is_accepted_by_that_kb_only(
     needs = bf.Requirements(must_have=["graphql-federation"])
     needs.validate(mine)
     result = mine.recommend(needs)
-    assert result.ids == ()
-    assert {"must_have"} == {c for e in result.excluded for c in e.constraints}
+    # No record states it: unknown, so kept and flagged, never excluded as missing.
+    assert "must_have" not in {c for e in result.excluded for c in e.constraints}
+    assert all(
+        "graphql-federation: unknown" in " ".join(r.criterion("features").reasons) for r in result
+    )
     with pytest.raises(bf.InvalidRequirementsError, match="graphql-federation"):
         bf.recommend(needs)
 
@@ -218,11 +221,16 @@ def test_every_builtin_scorer_is_neutral_or_sourced(
     ("scorer", "framework", "expected"),
     [
         (bf.PerformanceScorer(), "django", 0.5),
-        (bf.PerformanceScorer(), "express", 0.75),
-        (bf.MaturityScorer(), "django", 1.0),
+        # Express's only performance claim is unsupported (no benchmark cited):
+        # it is not evidence, so the criterion is neutral.
+        (bf.PerformanceScorer(), "express", 0.5),
+        (bf.MaturityScorer(), "rails", 0.75),
+        # Django's maturity and community claims are unsupported by a primary
+        # source, so they are not evidence and both criteria are neutral.
+        (bf.MaturityScorer(), "django", 0.5),
         (bf.LicenseScorer(), "django", 1.0),
         (bf.LicenseScorer(), "firebase", 0.1),
-        (bf.CommunityScorer(), "django", 1.0),
+        (bf.CommunityScorer(), "django", 0.5),
         (bf.FeatureScorer(), "django", 0.5),
         (bf.ScaleFitScorer(), "django", 0.5),
         (bf.UseCaseFitScorer(), "django", 0.5),
@@ -398,7 +406,6 @@ def test_only_backend_frameworks_are_candidates(kb: bf.KnowledgeBase) -> None:
         ({"licenses": ["MIT"]}, "django", "licenses", "BSD-3-Clause"),
         ({"exclude": ["Express.js"]}, "express", "exclude", "excluded by name"),
         ({"exclude_kinds": ["micro-framework"]}, "flask", "exclude_kinds", "micro-framework"),
-        ({"must_have": ["orm"]}, "express", "must_have", "orm"),
     ],
 )
 def test_hard_constraints_exclude_with_reasons(
@@ -559,6 +566,48 @@ def test_one_weight_check_everywhere(weight: Any) -> None:
         ),
         (lambda: bf.register_scorer(object()), bf.InvalidModelError, TypeError),
         (lambda: bf.register_scorer(bf.LicenseScorer()), bf.InvalidModelError, ValueError),
+        (
+            lambda: bf.register_scorer(Faulty(bf.Score(0.0), name="Performance")),
+            bf.InvalidModelError,
+            ValueError,
+        ),
+        (
+            lambda: bf.register_scorer(Faulty(bf.Score(0.0), name="use-case-fit")),
+            bf.InvalidModelError,
+            ValueError,
+        ),
+        (
+            lambda: bf.ScoringModel.default().with_weights(untyped([1])),
+            bf.InvalidModelError,
+            TypeError,
+        ),
+        (
+            lambda: bf.recommend(bf.Requirements())[0].criterion("nope"),
+            bf.UnknownScorerError,
+            KeyError,
+        ),
+        (
+            lambda: bf.Requirements().validate(untyped(None)),
+            bf.InvalidRequirementsError,
+            TypeError,
+        ),
+        (
+            lambda: bf.Requirements().validate(
+                bf.default_knowledge_base(), untyped("performance")
+            ),
+            bf.InvalidRequirementsError,
+            TypeError,
+        ),
+        (lambda: bf.source(untyped([])), bf.InvalidQueryError, TypeError),
+        (lambda: bf.source(untyped(None)), bf.InvalidQueryError, TypeError),
+        (lambda: bf.claims_by(untyped([])), bf.InvalidQueryError, TypeError),
+        (lambda: bf.mentioned_by(untyped([])), bf.InvalidQueryError, TypeError),
+        (lambda: bf.frameworks(include_related=untyped("x")), bf.InvalidQueryError, TypeError),
+        (lambda: bf.value_of(untyped(1)), bf.InvalidQueryError, TypeError),
+        (lambda: bf.discover_plugins(untyped(1)), bf.InvalidModelError, TypeError),
+        (lambda: bf.KnowledgeBase(untyped(None), untyped(None)), bf.DataError, ValueError),
+        (lambda: bf.KnowledgeBase(untyped([1]), []), bf.DataError, ValueError),
+        (lambda: bf.KnowledgeBase.from_resources(untyped(1)), bf.DataError, ValueError),
     ],
 )
 def test_bad_input_raises_a_library_error_that_is_also_the_builtin(
@@ -568,6 +617,20 @@ def test_bad_input_raises_a_library_error_that_is_also_the_builtin(
         attempt()
     assert isinstance(caught.value, builtin)
     assert isinstance(caught.value, bf.BackendFrameworksError)
+
+
+def test_criterion_names_compare_alike_everywhere() -> None:
+    result = bf.recommend(bf.Requirements(priorities={"Use-Case-Fit": 4}))
+    entry = result[0].criterion("use-case-fit")
+    assert entry is result[0].criterion("USE_CASE_FIT")
+    assert entry.weight == 4
+    model = bf.ScoringModel.default()
+    assert model.scorer("Use-Case-Fit") is model.scorer("use_case_fit")
+    bf.register_scorer(Faulty(bf.Score(1.0), name="house-style"))
+    with pytest.raises(bf.InvalidModelError, match="already registered"):
+        bf.register_scorer(Faulty(bf.Score(1.0), name="House_Style"))
+    bf.unregister_scorer("HOUSE-STYLE")
+    assert bf.registered_scorers() == ()
 
 
 def test_an_unknown_scorer_suggests_the_nearest() -> None:

@@ -48,7 +48,9 @@ def test_every_hit_contains_a_query_word_and_misses_do_not(text: str) -> None:
         texts += [c.text for c in (*record.pros, *record.cons, *record.claims)]
         texts += [c.text + " " + c.use_case for c in record.use_cases]
         texts += [c.text for c in record.qualities]
-        texts += [f.feature.replace("-", " ") + " " + f.note for f in record.features]
+        texts += [
+            f"{f.feature.replace('-', ' ')} {f.provided_by} {f.note}" for f in record.features
+        ]
         texts += [u.name for u in record.notable_users]
         return any(
             w.startswith(q) if len(q) >= 3 else w == q

@@ -147,6 +147,7 @@ def _requirements(args: argparse.Namespace) -> Requirements:
         licenses=args.license or None,
         open_source_only=args.open_source_only,
         self_hosted_only=args.self_hosted_only,
+        allow_unmaintained=args.allow_unmaintained,
         exclude=args.exclude,
         exclude_kinds=args.exclude_kind,
     )
@@ -252,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--license", action="append", default=[], help="an allowed SPDX license")
     rec.add_argument("--open-source-only", action="store_true")
     rec.add_argument("--self-hosted-only", action="store_true")
+    rec.add_argument(
+        "--allow-unmaintained",
+        action="store_true",
+        help="also consider deprecated and archived frameworks",
+    )
     rec.add_argument("--exclude", action="append", default=[], metavar="FRAMEWORK")
     rec.add_argument("--exclude-kind", action="append", default=[], metavar="KIND")
     rec.add_argument("--limit", type=int, help="show at most N frameworks")

@@ -37,6 +37,12 @@ def _structure_int(value: object, _: type) -> int:
     return value
 
 
+def _structure_number(value: object, _: object) -> int | float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or value != value:  # noqa: PLR0124 - NaN
+        raise TypeError(f"expected a number, got {_type_name(value)} {value!r}")
+    return value
+
+
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"expected true or false, got {_type_name(value)} {value!r}")
@@ -96,6 +102,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_func(lambda cls: cls == int | float, _structure_number)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook_func(

@@ -17,9 +17,10 @@ from typing import Any, TypeVar, overload
 
 from ._compare import Comparison
 from ._errors import InvalidModelError, ScorerError
-from ._kb import KnowledgeBase
+from ._kb import _MISSING, KnowledgeBase
 from ._load import DataInfo
-from ._model import Framework, Guidance, Source, Vocabularies
+from ._model import ClaimStatus, Framework, Guidance, Source, Vocabularies
+from ._names import criterion_key
 from ._plugins import as_scorer, discover_plugins
 from ._provenance import Citation, Dispute
 from ._requirements import Requirements
@@ -135,22 +136,23 @@ def register_scorer(scorer: Any = None, /, *, weight: float = 1.0, replace: bool
             f"cannot register {origin!r}: {error.problem}"
         ) from error
     checked = check_weight(instance.name, weight)
-    if instance.name in BUILTIN_NAMES:
+    key = criterion_key(instance.name)
+    if key in {criterion_key(name) for name in BUILTIN_NAMES}:
         raise InvalidModelError(f"{instance.name!r} is the name of a built-in scorer")
     with _registry_lock:
-        if not replace and instance.name in _registry:
+        if not replace and key in _registry:
             raise InvalidModelError(
                 f"a scorer named {instance.name!r} is already registered"
                 " (pass replace=True to replace it)"
             )
-        _registry[instance.name] = (instance, checked)
+        _registry[key] = (instance, checked)
     return scorer
 
 
 def unregister_scorer(name: str) -> None:
     """Forget a registered scorer (no error if it is not registered)."""
     with _registry_lock:
-        _registry.pop(name, None)
+        _registry.pop(criterion_key(name), None)
 
 
 def registered_scorers() -> tuple[tuple[Scorer, float], ...]:
@@ -192,8 +194,10 @@ def default_model(*, plugins: bool = False) -> ScoringModel:
     model = ScoringModel.default()
     extra = list(registered_scorers())
     if plugins:
-        registered = {scorer.name for scorer, _ in extra}
-        extra.extend(pair for pair in discover_plugins() if pair[0].name not in registered)
+        registered = {criterion_key(scorer.name) for scorer, _ in extra}
+        extra.extend(
+            pair for pair in discover_plugins() if criterion_key(pair[0].name) not in registered
+        )
     for scorer, weight in extra:
         model = model.with_scorer(scorer, weight)
     return model
@@ -206,7 +210,7 @@ def default_model(*, plugins: bool = False) -> ScoringModel:
 def get(name: str) -> Framework: ...
 @overload
 def get(name: str, default: D) -> Framework | D: ...
-def get(name: str, default: Any = ...) -> Any:
+def get(name: str, default: Any = _MISSING) -> Any:
     """A framework by id, name or alias, ignoring case, spaces, dots and hyphens.
 
     With a ``default``, a miss returns it instead of raising.
@@ -221,8 +225,6 @@ def get(name: str, default: Any = ...) -> Any:
         UnknownFrameworkError: nothing matches and no ``default`` was given
             (also a :class:`KeyError`); ``suggestions`` holds the closest ids.
     """
-    if default is ...:
-        return default_knowledge_base().get(name)
     return default_knowledge_base().get(name, default)
 
 
@@ -377,6 +379,26 @@ def compare(*names: str) -> Comparison:
     return default_knowledge_base().compare(*names)
 
 
+def claims(
+    framework: str | None = None, *, status: ClaimStatus | str | None = None
+) -> tuple[Citation, ...]:
+    """Every claim (pros, cons, claims, qualities, use cases, users), optionally of one status.
+
+    ``status`` is ``"verified"`` (a primary source confirms it),
+    ``"disputed"`` (one contradicts it: see the correction), ``"opinion"``
+    or ``"unsupported"`` (factual-sounding, confirmed by no primary source).
+
+    >>> import backend_frameworks as bf
+    >>> {c.status for c in bf.claims("express", status="disputed")}
+    {<ClaimStatus.DISPUTED: 'disputed'>}
+
+    Raises:
+        UnknownFrameworkError: ``framework`` matches no record.
+        InvalidQueryError: ``status`` is not a claim status.
+    """
+    return default_knowledge_base().claims(framework, status=status)
+
+
 def claims_by(source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
     """Every statement that cites ``source_id``, for one record or all of them.
 
@@ -440,8 +462,8 @@ def recommend(
     >>> result = bf.recommend(needs)
     >>> result[0].framework.name
     'Django'
-    >>> any(e.framework.id == "flask" for e in result.excluded)
-    True
+    >>> [e.framework.id for e in result.excluded]  # archived, so left out by default
+    ['zend-framework']
 
     Raises:
         InvalidRequirementsError: the requirements name a feature, language,

@@ -14,10 +14,10 @@ from ._convert import describe_error, structure, unstructure
 from ._errors import DataError, InvalidQueryError, UnknownFrameworkError, UnknownSourceError
 from ._index import FilterIndex
 from ._load import DataInfo, as_traversable, load_directory, packaged_data
-from ._model import Framework, Guidance, Source, Vocabularies
+from ._model import ClaimStatus, Framework, Guidance, Source, Vocabularies
 from ._names import normalize, suggest
-from ._provenance import Citation, Dispute, claims_by, disputes
-from ._query import run_query
+from ._provenance import Citation, Dispute, claims, claims_by, disputes
+from ._query import check_flag, run_query
 from ._requirements import Requirements
 from ._scoring import RecommendationResult, ScoringModel, recommend
 from ._search import SearchHit, run_search
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["EXPORT_FORMAT", "KnowledgeBase"]
 
 D = TypeVar("D")
+R = TypeVar("R", Framework, Source, Guidance)
 
 
 class _Missing(enum.Enum):
@@ -41,6 +42,21 @@ EXPORT_FORMAT = 1
 """The version of the layout :meth:`KnowledgeBase.export` writes."""
 
 _UNVERSIONED = DataInfo("unversioned", datetime.date.min)
+
+
+def _typed(field: str, values: object, cls: type[R]) -> tuple[R, ...]:
+    """``values`` as a tuple of ``cls``; anything else is a :class:`DataError`."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise DataError([f"{field}: expected a collection of {cls.__name__}, not {values!r:.60}"])
+    items = tuple(values)
+    wrong = [
+        f"{field}[{index}]: expected {cls.__name__}, not {type(item).__name__}"
+        for index, item in enumerate(items)
+        if not isinstance(item, cls)
+    ]
+    if wrong:
+        raise DataError(wrong)
+    return items
 
 
 class KnowledgeBase:
@@ -94,9 +110,15 @@ class KnowledgeBase:
         *,
         _origins: Mapping[int, str] | None = None,
     ) -> None:
-        records = tuple(frameworks)
-        source_list = tuple(sources)
-        advice = tuple(guidance)
+        records = _typed("frameworks", frameworks, Framework)
+        source_list = _typed("sources", sources, Source)
+        advice = _typed("guidance", guidance, Guidance)
+        if vocabularies is not None and not isinstance(vocabularies, Vocabularies):
+            raise DataError(
+                [f"vocabularies: expected Vocabularies, not {type(vocabularies).__name__}"]
+            )
+        if info is not None and not isinstance(info, DataInfo):
+            raise DataError([f"info: expected DataInfo, not {type(info).__name__}"])
         vocab = vocabularies if vocabularies is not None else Vocabularies()
         origins = _origins or {}
 
@@ -248,8 +270,11 @@ class KnowledgeBase:
         With ``include_related=True``, also the related technologies that are
         not backend frameworks (runtimes, UI libraries, HTTP servers, app
         frameworks), so every record is returned.
+
+        Raises:
+            InvalidQueryError: ``include_related`` is not a bool (also a :class:`TypeError`).
         """
-        return self._records if include_related else self._backend
+        return self._records if check_flag("include_related", include_related) else self._backend
 
     def sources(self) -> tuple[Source, ...]:
         """Every cited source, sorted by id."""
@@ -260,7 +285,12 @@ class KnowledgeBase:
 
         Raises:
             UnknownSourceError: no source has the id (also a :class:`KeyError`).
+            InvalidQueryError: ``source_id`` is not a string (also a :class:`TypeError`).
         """
+        if not isinstance(source_id, str):
+            raise InvalidQueryError.wrong_type(
+                f"a source id must be a string, not {type(source_id).__name__}"
+            )
         found = self._source_index.get(source_id)
         if found is None:
             index = {normalize(key): key for key in self._source_index}
@@ -325,6 +355,18 @@ class KnowledgeBase:
     def compare(self, *names: str) -> Comparison:
         """A side-by-side comparison; see :func:`backend_frameworks.compare`."""
         return build_comparison(self, names)
+
+    def claims(
+        self, framework: str | None = None, *, status: ClaimStatus | str | None = None
+    ) -> tuple[Citation, ...]:
+        """Every claim of every record (or of ``framework``), optionally of one ``status``.
+
+        >>> import backend_frameworks as bf
+        >>> kb = bf.default_knowledge_base()
+        >>> all(c.status is bf.ClaimStatus.OPINION for c in kb.claims(status="opinion"))
+        True
+        """
+        return claims(self, framework, status=status)
 
     def claims_by(self, source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
         """What one source says; see :func:`backend_frameworks.claims_by`."""

@@ -16,8 +16,11 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from ._errors import InvalidQueryError
+
 __all__ = [
     "Claim",
+    "ClaimStatus",
     "Correction",
     "Fact",
     "FeatureSupport",
@@ -26,6 +29,10 @@ __all__ = [
     "GuidanceKind",
     "Kind",
     "Level",
+    "Maintenance",
+    "MaintenanceStatus",
+    "Measurement",
+    "Metric",
     "NotableUser",
     "Philosophy",
     "Quality",
@@ -34,6 +41,7 @@ __all__ = [
     "Rating",
     "Relation",
     "RelationKind",
+    "Release",
     "Source",
     "SourceKind",
     "Statement",
@@ -119,13 +127,67 @@ _BACKEND_KINDS = frozenset(
 class SupportLevel(_OrderedEnum):
     """How a framework provides a feature, weakest first; members compare.
 
-    >>> SupportLevel.BUILT_IN > SupportLevel.OFFICIAL_ADD_ON > SupportLevel.ECOSYSTEM
+    ``NONE`` is a verified "no": the framework's documentation shows it is
+    not provided and no established package provides it. A feature with no
+    entry at all is *unknown*, which is not the same.
+
+    >>> SupportLevel.BUILT_IN > SupportLevel.OFFICIAL > SupportLevel.ECOSYSTEM > SupportLevel.NONE
     True
     """
 
+    NONE = "none"
+    """Not provided, by the framework or by an established package."""
     ECOSYSTEM = "ecosystem"
-    OFFICIAL_ADD_ON = "official-add-on"
+    """An established third-party package provides it."""
+    OFFICIAL = "official"
+    """A separate package maintained by the framework's own organisation and documented."""
     BUILT_IN = "built-in"
+    """Part of the framework itself."""
+
+    @property
+    def provided(self) -> bool:
+        """Whether the feature is available at all (anything but ``NONE``)."""
+        return self is not SupportLevel.NONE
+
+
+class ClaimStatus(enum.Enum):
+    """How a statement stands against primary sources."""
+
+    VERIFIED = "verified"
+    """A primary source (the framework's docs, repository or licence) confirms it."""
+    DISPUTED = "disputed"
+    """A primary source contradicts it; the statement's ``dispute`` gives the correction."""
+    OPINION = "opinion"
+    """A judgement no source can check ("easy to learn")."""
+    UNSUPPORTED = "unsupported"
+    """Factual-sounding, but no primary source confirms it (benchmarks, "most popular")."""
+
+
+class MaintenanceStatus(enum.Enum):
+    """Whether a framework is still developed."""
+
+    ACTIVE = "active"
+    MAINTENANCE_ONLY = "maintenance-only"
+    DEPRECATED = "deprecated"
+    ARCHIVED = "archived"
+
+    @property
+    def recommendable(self) -> bool:
+        """Whether :func:`recommend` considers it by default (not deprecated or archived)."""
+        return self in {MaintenanceStatus.ACTIVE, MaintenanceStatus.MAINTENANCE_ONLY}
+
+
+class Metric(enum.Enum):
+    """What a :class:`Measurement` counts."""
+
+    COMMITS_12M = "commits-12m"
+    """Commits on the default branch in the 365 days before the snapshot."""
+    CONTRIBUTORS_12M = "contributors-12m"
+    """Distinct commit authors in the 365 days before the snapshot."""
+    RELEASES_12M = "releases-12m"
+    """Releases published in the 365 days before the snapshot."""
+    SURVEY_USAGE_SHARE = "survey-usage-share"
+    """Share of respondents using it in a developer survey, in percent."""
 
 
 class Level(_OrderedEnum):
@@ -229,6 +291,8 @@ class Claim:
     text: str
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
+    status: ClaimStatus | None = None
+    note: str = ""
 
     @property
     def disputed(self) -> bool:
@@ -238,13 +302,21 @@ class Claim:
 
 @attrs.frozen
 class FeatureSupport:
-    """A feature from the ``features`` vocabulary and how it is provided."""
+    """A feature from the ``features`` vocabulary and how it is provided.
+
+    ``provided_by`` names what provides it (a module, a package, a bundle);
+    ``sources`` are the primary sources that show it; ``claimed_by`` the
+    articles that mention it. ``dispute`` corrects an article's statement
+    about the feature that the documentation contradicts.
+    """
 
     feature: str
     support: SupportLevel
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
     dispute: Correction | None = None
+    provided_by: str = ""
+    claimed_by: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
     def disputed(self) -> bool:
@@ -261,6 +333,8 @@ class QualityClaim:
     text: str
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
+    status: ClaimStatus | None = None
+    note: str = ""
 
     @property
     def disputed(self) -> bool:
@@ -277,6 +351,8 @@ class UseCaseClaim:
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     suited: bool = True
     dispute: Correction | None = None
+    status: ClaimStatus | None = None
+    note: str = ""
 
     @property
     def disputed(self) -> bool:
@@ -291,6 +367,8 @@ class NotableUser:
     name: str
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     dispute: Correction | None = None
+    status: ClaimStatus | None = None
+    note: str = ""
 
     @property
     def disputed(self) -> bool:
@@ -300,12 +378,18 @@ class NotableUser:
 
 @attrs.frozen
 class Relation:
-    """A link to another record of the knowledge base, by its id."""
+    """A link to another record (``target``, its id) or to a named component.
+
+    A component (``"Werkzeug"``) is something the record builds on that is
+    not a record of the knowledge base; exactly one of ``target`` and
+    ``component`` is set.
+    """
 
     kind: RelationKind
-    target: str
-    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    target: str = ""
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     note: str = ""
+    component: str = ""
 
     @property
     def dispute(self) -> None:
@@ -355,9 +439,14 @@ class Rating:
     claims: tuple[QualityClaim, ...]
 
     @property
+    def evidence(self) -> tuple[QualityClaim, ...]:
+        """Every claim except the unsupported and the disputed ones; the level rests on these."""
+        return tuple(claim for claim in self.claims if _counts(claim.status))
+
+    @property
     def level(self) -> Level:
-        """The median claimed level."""
-        levels = sorted(claim.level for claim in self.claims)
+        """The median level of the :attr:`evidence` (of every claim when there is none)."""
+        levels = sorted(claim.level for claim in self.evidence or self.claims)
         return levels[(len(levels) - 1) // 2]
 
     @property
@@ -376,8 +465,69 @@ class Rating:
         return _unique(source for claim in self.claims for source in claim.sources)
 
 
+def _counts(status: ClaimStatus | None) -> bool:
+    return status not in {ClaimStatus.UNSUPPORTED, ClaimStatus.DISPUTED}
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+@attrs.frozen
+class Maintenance:
+    """Whether the framework is still developed, as of a date, by a source.
+
+    ``as_of`` is as precise as the source allows (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``): when an archive or deprecation was announced, or when
+    activity was last observed.
+    """
+
+    value: MaintenanceStatus
+    as_of: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    note: str = ""
+
+    @property
+    def dispute(self) -> None:
+        """Read from primary sources; carries no dispute (always ``None``)."""
+        return None
+
+
+@attrs.frozen
+class Release:
+    """The newest stable release: its version and date (``YYYY-MM-DD``)."""
+
+    version: str
+    date: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    note: str = ""
+
+    @property
+    def dispute(self) -> None:
+        """Read from primary sources; carries no dispute (always ``None``)."""
+        return None
+
+
+@attrs.frozen
+class Measurement:
+    """A number read or computed from a primary source, dated, with its method.
+
+    >>> import backend_frameworks as bf
+    >>> m = bf.Measurement(bf.Metric.RELEASES_12M, 12, "2026-11-01", "Tags in 365 days.", ["x"])
+    >>> m.metric.value, m.value
+    ('releases-12m', 12)
+    """
+
+    metric: Metric
+    value: int | float
+    as_of: str
+    method: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+
+    @property
+    def dispute(self) -> None:
+        """Measured, not claimed; carries no dispute (always ``None``)."""
+        return None
 
 
 @attrs.frozen
@@ -414,6 +564,9 @@ class Framework:
     use_cases: tuple[UseCaseClaim, ...] = attrs.field(default=(), validator=_TUPLE)
     rankings: tuple[Ranking, ...] = attrs.field(default=(), validator=_TUPLE)
     claims: tuple[Claim, ...] = attrs.field(default=(), validator=_TUPLE)
+    maintenance: Maintenance | None = None
+    latest_release: Release | None = None
+    measurements: tuple[Measurement, ...] = attrs.field(default=(), validator=_TUPLE)
 
     @property
     def is_backend(self) -> bool:
@@ -428,7 +581,11 @@ class Framework:
         return None
 
     def rating(self, quality: Quality | str) -> Rating | None:
-        """Every claim about one quality, with the derived level; ``None`` if unrated.
+        """Every claim about one quality, with the derived level.
+
+        ``None`` when no claim rates it, or when every claim is unsupported
+        or disputed: such claims stay in ``qualities`` but are not
+        evidence.
 
         >>> import backend_frameworks as bf
         >>> bf.get("flask").rating("learning-curve").level
@@ -436,7 +593,13 @@ class Framework:
         """
         wanted = Quality(quality)
         claims = tuple(claim for claim in self.qualities if claim.quality is wanted)
-        return Rating(wanted, claims) if claims else None
+        rating = Rating(wanted, claims)
+        return rating if rating.evidence else None
+
+    def measurement(self, metric: Metric | str) -> Measurement | None:
+        """The record's measurement of ``metric``, or ``None``."""
+        wanted = Metric(metric)
+        return next((m for m in self.measurements if m.metric is wanted), None)
 
     @property
     def ratings(self) -> tuple[Rating, ...]:
@@ -464,6 +627,9 @@ Statement = (
     | NotableUser
     | Relation
     | Ranking
+    | Maintenance
+    | Release
+    | Measurement
 )
 """Anything in a record that cites sources: each has ``sources`` and ``dispute``."""
 
@@ -511,7 +677,13 @@ def value_of(fact: Fact[Any] | None, default: object = None) -> object:
     >>> bf.value_of(bf.get("firebase").first_release, "unknown")
     'unknown'
     """
-    return default if fact is None else fact.value
+    checked: object = fact
+    if checked is None:
+        return default
+    if not isinstance(checked, Fact):
+        msg = f"value_of reads a Fact or None, not {type(fact).__name__}"
+        raise InvalidQueryError.wrong_type(msg)
+    return checked.value
 
 
 @attrs.frozen
@@ -535,11 +707,21 @@ class Source:
 
 @attrs.frozen
 class Term:
-    """One value of a vocabulary: its id, display name and meaning."""
+    """One value of a vocabulary: its id, display name and meaning.
+
+    ``applies_to`` lists the record kinds (``Kind`` values) a feature applies
+    to, for which every record must state its support; empty means every
+    kind.
+    """
 
     id: str
     name: str
     description: str
+    applies_to: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def applies(self, kind: Kind) -> bool:
+        """Whether the term applies to records of ``kind``."""
+        return not self.applies_to or kind.value in self.applies_to
 
 
 @attrs.frozen

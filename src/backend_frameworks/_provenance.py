@@ -9,6 +9,7 @@ import attrs
 
 from ._model import (
     Claim,
+    ClaimStatus,
     Correction,
     FeatureSupport,
     Framework,
@@ -18,11 +19,12 @@ from ._model import (
     UseCaseClaim,
     statements,
 )
+from ._query import member
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
 
-__all__ = ["Citation", "Dispute", "DisputedStatement", "claims_by", "disputes"]
+__all__ = ["Citation", "Dispute", "DisputedStatement", "claims", "claims_by", "disputes"]
 
 DisputedStatement = Claim | FeatureSupport | QualityClaim | UseCaseClaim | NotableUser
 """The statements that can carry a :class:`Correction`."""
@@ -52,6 +54,12 @@ class Citation:
     def correction(self) -> Correction | None:
         """The correction of a disputed statement, or ``None``."""
         return self.statement.dispute
+
+    @property
+    def status(self) -> ClaimStatus | None:
+        """The claim's status (facts, features, relations and measurements have none)."""
+        status: ClaimStatus | None = getattr(self.statement, "status", None)
+        return status
 
 
 @attrs.frozen
@@ -89,6 +97,31 @@ def claims_by(
         if source_id in citation.sources
         or (citation.correction is not None and source_id in citation.correction.sources)
     )
+
+
+def claims(
+    kb: KnowledgeBase, framework: str | None = None, *, status: ClaimStatus | str | None = None
+) -> tuple[Citation, ...]:
+    """Every claim (pros, cons, claims, qualities, use cases, users), by record then field.
+
+    ``status`` keeps only the claims with that status (``"verified"``,
+    ``"disputed"``, ``"opinion"`` or ``"unsupported"``).
+
+    Raises:
+        UnknownFrameworkError: ``framework`` names no record.
+        InvalidQueryError: ``status`` is not a claim status (with suggestions).
+    """
+    wanted = None if status is None else member(ClaimStatus, "status", status)
+    return tuple(
+        citation
+        for record in _records(kb, framework)
+        for citation in citations(record)
+        if isinstance(citation.statement, _CLAIM_TYPES)
+        and (wanted is None or citation.status is wanted)
+    )
+
+
+_CLAIM_TYPES = (Claim, QualityClaim, UseCaseClaim, NotableUser)
 
 
 def disputes(kb: KnowledgeBase, framework: str | None = None) -> tuple[Dispute, ...]:

@@ -450,6 +450,9 @@ def where(**filters: object) -> Predicate:
             msg = "min_support applies to the feature filter; give feature= too"
             raise InvalidQueryError(msg)
         min_support = member(SupportLevel, "min_support", filters["min_support"])
+        if not min_support.provided:
+            msg = "min_support 'none' matches nothing provided; use ~where(feature=...)"
+            raise InvalidQueryError(msg, ("ecosystem",))
     parts: list[Predicate] = []
     for keyword, value in sorted(filters.items()):
         if keyword == "min_support":

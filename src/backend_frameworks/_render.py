@@ -41,6 +41,11 @@ def _wrap(text: str, indent: str = "  ", bullet: str = "- ") -> list[str]:
     )
 
 
+def _labelled(label: str, text: str) -> list[str]:
+    """``label: text`` with the text aligned after a 15-column label."""
+    return textwrap.wrap(f"{label + ':':<15}{text}", width=_WIDTH, subsequent_indent=" " * 15)
+
+
 def _fact_line(label: str, fact: Fact[Any] | None, cite: _Citations) -> list[str]:
     if fact is None:
         return []
@@ -59,13 +64,19 @@ def _fact_line(label: str, fact: Fact[Any] | None, cite: _Citations) -> list[str
     )
 
 
+def _status(statement: object) -> str:
+    """The claim's status as a leading tag (``"(opinion) "``), or nothing."""
+    status = getattr(statement, "status", None)
+    return f"({status.value}) " if status is not None else ""
+
+
 def _claims(title: str, claims: Iterable[Claim], cite: _Citations) -> list[str]:
     items = list(claims)
     if not items:
         return []
     lines = ["", f"{title}:"]
     for claim in items:
-        lines.extend(_wrap(f"{claim.text} {cite.cite(claim.sources)}"))
+        lines.extend(_wrap(f"{_status(claim)}{claim.text} {cite.cite(claim.sources)}"))
         if claim.dispute is not None:
             correction = claim.dispute
             lines.extend(
@@ -75,6 +86,63 @@ def _claims(title: str, claims: Iterable[Claim], cite: _Citations) -> list[str]:
                     bullet="",
                 )
             )
+    return lines
+
+
+def _evidence(record: Framework, cite: _Citations) -> list[str]:
+    """Maintenance status, latest release and measurements."""
+    lines: list[str] = []
+    if record.maintenance is not None:
+        status = record.maintenance
+        note = f" ({status.note})" if status.note else ""
+        lines.extend(
+            _labelled(
+                "Maintenance",
+                f"{status.value.value} as of {status.as_of}{note} {cite.cite(status.sources)}",
+            )
+        )
+    if record.latest_release is not None:
+        release = record.latest_release
+        lines.extend(
+            _labelled(
+                "Latest",
+                f"{release.version} ({release.date}) {cite.cite(release.sources)}",
+            )
+        )
+    if record.measurements:
+        lines.extend(["", "Measurements:"])
+        for measured in record.measurements:
+            lines.extend(
+                _wrap(
+                    f"{measured.metric.value}: {measured.value} as of {measured.as_of}: "
+                    f"{measured.method} {cite.cite(measured.sources)}"
+                )
+            )
+    return lines
+
+
+def _features(record: Framework, cite: _Citations) -> list[str]:
+    """The feature matrix, one line a feature, with disputes."""
+    lines: list[str] = []
+    if record.features:
+        lines.extend(["", "Features:"])
+        for support in sorted(record.features, key=lambda item: item.feature):
+            note = f" ({support.note})" if support.note else ""
+            by = f", {support.provided_by}" if support.provided_by else ""
+            lines.extend(
+                _wrap(
+                    f"{support.feature}: {support.support.value}{by}{note} "
+                    f"{cite.cite(support.sources)}"
+                )
+            )
+            if support.dispute is not None:
+                lines.extend(
+                    _wrap(
+                        f"DISPUTED: {support.dispute.text} {cite.cite(support.dispute.sources)}",
+                        indent="    ",
+                        bullet="",
+                    )
+                )
     return lines
 
 
@@ -104,31 +172,15 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
         lines.extend(_fact_line(label, fact, cite))
     for stance in record.philosophy:
         lines.extend(_fact_line("Philosophy", stance, cite))
+    lines.extend(_evidence(record, cite))
     if not record.is_backend:
         lines.append(f"Note:          {record.name} is not a backend framework.")
     if record.relations:
         lines.extend(["", "Relations:"])
         for relation in record.relations:
-            target = kb.get(relation.target).name
+            target = kb.get(relation.target).name if relation.target else relation.component
             lines.extend(_wrap(f"{relation.kind.value} {target} {cite.cite(relation.sources)}"))
-    if record.features:
-        lines.extend(["", "Features:"])
-        for support in sorted(record.features, key=lambda item: item.feature):
-            note = f" ({support.note})" if support.note else ""
-            lines.extend(
-                _wrap(
-                    f"{support.feature}: {support.support.value}{note} "
-                    f"{cite.cite(support.sources)}"
-                )
-            )
-            if support.dispute is not None:
-                lines.extend(
-                    _wrap(
-                        f"DISPUTED: {support.dispute.text} {cite.cite(support.dispute.sources)}",
-                        indent="    ",
-                        bullet="",
-                    )
-                )
+    lines.extend(_features(record, cite))
     if record.ratings:
         lines.extend(["", "Qualities:"])
         for rating in record.ratings:
@@ -137,7 +189,8 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
             for claim in rating.claims:
                 lines.extend(
                     _wrap(
-                        f"{claim.level.value}: {claim.text} {cite.cite(claim.sources)}",
+                        f"{claim.level.value}: {_status(claim)}{claim.text} "
+                        f"{cite.cite(claim.sources)}",
                         indent="    ",
                     )
                 )
@@ -147,10 +200,17 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
         lines.extend(["", "Use cases:"])
         for use in record.use_cases:
             verdict = "suited to" if use.suited else "not suited to"
-            lines.extend(_wrap(f"{verdict} {use.use_case}: {use.text} {cite.cite(use.sources)}"))
+            lines.extend(
+                _wrap(
+                    f"{_status(use)}{verdict} {use.use_case}: {use.text} {cite.cite(use.sources)}"
+                )
+            )
     if record.notable_users:
         lines.extend(["", "Notable users:"])
-        users = [f"{user.name} {cite.cite(user.sources)}" for user in record.notable_users]
+        users = [
+            f"{_status(user)}{user.name} {cite.cite(user.sources)}"
+            for user in record.notable_users
+        ]
         lines.extend(_wrap(", ".join(users), bullet=""))
     if record.rankings:
         lines.extend(["", "Rankings:"])
@@ -170,6 +230,7 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
                 f"[{mark}] {render_source(kb.source(source_id))}",
                 width=_WIDTH,
                 subsequent_indent="    ",
+                break_on_hyphens=False,
             )
         )
     return "\n".join(lines) + "\n"

@@ -23,6 +23,7 @@ from ._names import criterion_key, normalize, suggest
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
+    from ._scoring import ScoringModel
 
 __all__ = ["Requirements", "Scale", "weight_problem"]
 
@@ -101,27 +102,28 @@ def _keyed(field: str, value: object, convert: type[E], what: str, default: E) -
     return types.MappingProxyType(dict(sorted(pairs.items())))
 
 
-def _languages(value: object) -> Mapping[str, Level]:
+def _languages(value: Iterable[str] | Mapping[str, Level | str]) -> Mapping[str, Level]:
     return _keyed("languages", value, Level, "level", Level.HIGH)
 
 
-def _nice(value: object) -> Mapping[str, SupportLevel]:
+def _nice(value: Iterable[str] | Mapping[str, SupportLevel | str]) -> Mapping[str, SupportLevel]:
     return _keyed("nice_to_have", value, SupportLevel, "support level", SupportLevel.ECOSYSTEM)
 
 
-def _must_have(value: object) -> tuple[str, ...]:
+def _must_have(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(_strings("must_have", value)))
 
 
-def _use_cases(value: object) -> tuple[str, ...]:
+def _use_cases(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(_strings("use_cases", value)))
 
 
-def _exclude(value: object) -> tuple[str, ...]:
+def _exclude(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(_strings("exclude", value)))
 
 
-def _weights(value: object) -> Mapping[str, float]:
+def _weights(typed: Mapping[str, float]) -> Mapping[str, float]:
+    value: object = typed
     if not isinstance(value, Mapping):
         raise _wrong_type("priorities", "a mapping of criterion to weight", value)
     checked: dict[str, float] = {}
@@ -137,7 +139,8 @@ def _weights(value: object) -> Mapping[str, float]:
     return types.MappingProxyType(dict(sorted(checked.items())))
 
 
-def _kinds(value: object) -> frozenset[Kind]:
+def _kinds(typed: Kind | str | Iterable[Kind | str]) -> frozenset[Kind]:
+    value: object = typed
     if isinstance(value, str | Kind):
         value = (value,)
     if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
@@ -147,15 +150,15 @@ def _kinds(value: object) -> frozenset[Kind]:
     )
 
 
-def _scale(value: object) -> Scale | None:
+def _scale(value: Scale | str | None) -> Scale | None:
     return None if value is None else _enum(Scale, "scale", "scale", value)
 
 
-def _experience(value: object) -> Level | None:
+def _experience(value: Level | str | None) -> Level | None:
     return None if value is None else _enum(Level, "experience", "level", value)
 
 
-def _licenses(value: object) -> frozenset[str] | None:
+def _licenses(value: str | Iterable[str] | None) -> frozenset[str] | None:
     return None if value is None else frozenset(_strings("licenses", value))
 
 
@@ -165,15 +168,39 @@ def _flag(field: str, value: object) -> bool:
     return value
 
 
-def _open_source_only(value: object) -> bool:
+def _open_source_only(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
     return _flag("open_source_only", value)
 
 
-def _self_hosted_only(value: object) -> bool:
+def _self_hosted_only(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
     return _flag("self_hosted_only", value)
 
 
-def _options(value: object) -> Mapping[str, object]:
+def _criteria(model: object) -> tuple[str, ...] | None:
+    """A model's criterion names, from the model or from the names themselves."""
+    if model is None:
+        return None
+    names = getattr(model, "names", model)
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise InvalidRequirementsError.wrong_type(
+            "validate",
+            f"model must be a ScoringModel or its criterion names, not {type(model).__name__}",
+            model,
+        )
+    found = tuple(cast("Iterable[object]", names))
+    if not all(isinstance(name, str) for name in found):
+        raise InvalidRequirementsError.wrong_type(
+            "validate", "criterion names must be strings", model
+        )
+    return cast("tuple[str, ...]", found)
+
+
+def _allow_unmaintained(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
+    return _flag("allow_unmaintained", value)
+
+
+def _options(typed: Mapping[str, object]) -> Mapping[str, object]:
+    value: object = typed
     if not isinstance(value, Mapping):
         raise _wrong_type("options", "a mapping", value)
     return types.MappingProxyType(dict(cast("Mapping[str, object]", value)))
@@ -186,8 +213,9 @@ class Requirements:
     Soft wishes (``languages``, ``experience``, ``nice_to_have``,
     ``use_cases``, ``scale``, ``priorities``) move scores; hard constraints
     (``must_have``, ``licenses``, ``open_source_only``,
-    ``self_hosted_only``, ``exclude``, ``exclude_kinds``) exclude frameworks,
-    each with its reason. ``priorities`` maps a criterion (a scorer's name,
+    ``self_hosted_only``, ``exclude``, ``exclude_kinds``, and the maintenance
+    status unless ``allow_unmaintained``) exclude frameworks, each with its
+    reason. ``priorities`` maps a criterion (a scorer's name,
     such as ``"performance"``) to a weight ``>= 0`` that *replaces* the
     model's default weight for that criterion (``0`` switches it off).
     ``options`` holds plugins' own settings, under keys the core never reads.
@@ -215,7 +243,10 @@ class Requirements:
     experience: Level | None = attrs.field(default=None, converter=_experience)
     """The team's general experience (``None``: unknown, taken as moderate)."""
     must_have: tuple[str, ...] = attrs.field(default=(), converter=_must_have)
-    """Feature ids a framework must support at any level (hard)."""
+    """Feature ids a framework must support at any level (hard).
+
+    Only a verified ``none`` excludes; a feature the data does not know is
+    kept, scored neutral and reported as unverified."""
     nice_to_have: Mapping[str, SupportLevel] = attrs.field(factory=dict, converter=_nice)
     """Feature id -> the weakest support level that still counts (soft)."""
     use_cases: tuple[str, ...] = attrs.field(default=(), converter=_use_cases)
@@ -234,14 +265,18 @@ class Requirements:
     """Frameworks (ids, names or aliases) to leave out."""
     exclude_kinds: frozenset[Kind] = attrs.field(factory=frozenset, converter=_kinds)
     """Kinds of record to leave out (e.g. ``"cms"``)."""
+    allow_unmaintained: bool = attrs.field(default=False, converter=_allow_unmaintained)
+    """Also consider deprecated and archived frameworks (left out by default)."""
     options: Mapping[str, object] = attrs.field(factory=dict, converter=_options)
     """Plugins' own options, by key (read-only)."""
 
-    def validate(self, kb: KnowledgeBase, criteria: Iterable[str] | None = None) -> None:
-        """Check every id against ``kb`` and every priority against ``criteria``.
+    def validate(
+        self, kb: KnowledgeBase, model: ScoringModel | Iterable[str] | None = None
+    ) -> None:
+        """Check every id against ``kb`` and every priority against ``model``.
 
-        ``criteria`` are the criterion names of the model that will be used
-        (``model.names``); ``None`` skips that check. :func:`recommend` calls
+        ``model`` is the :class:`ScoringModel` that will be used, or its
+        criterion names (``model.names``); ``None`` skips that check. :func:`recommend` calls
         this with its own knowledge base and model.
 
         >>> import backend_frameworks as bf
@@ -257,6 +292,11 @@ class Requirements:
             InvalidRequirementsError: an unknown feature, language, use case,
                 framework name or criterion, with suggestions.
         """
+        if not callable(getattr(kb, "vocabularies", None)):
+            raise InvalidRequirementsError.wrong_type(
+                "validate", f"kb must be a KnowledgeBase, not {type(kb).__name__}", kb
+            )
+        criteria = _criteria(model)
         vocab = kb.vocabularies()
         checks: list[tuple[str, str, Iterable[str], str]] = [
             ("languages", "language", self.languages, "languages"),
@@ -274,7 +314,7 @@ class Requirements:
                 records = kb.frameworks(include_related=True)
                 _fail("exclude", f"unknown framework {name!r}", name, (r.id for r in records))
         if criteria is not None:
-            known = tuple(criteria)
+            known = criteria
             folded = {criterion_key(name) for name in known}
             for name in self.priorities:
                 if name not in folded:

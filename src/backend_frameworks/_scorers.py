@@ -66,8 +66,9 @@ _SAME_RUNTIME_CREDIT = 0.5
 
 _SUPPORT_VALUE = {
     SupportLevel.BUILT_IN: 1.0,
-    SupportLevel.OFFICIAL_ADD_ON: 0.85,
+    SupportLevel.OFFICIAL: 0.85,
     SupportLevel.ECOSYSTEM: 0.6,
+    SupportLevel.NONE: 0.0,
 }
 _BELOW_MINIMUM = 0.25
 
@@ -219,7 +220,11 @@ class FeatureScorer:
     description: str = "How well does it provide the features the project needs?"
 
     def score(self, framework: Framework, requirements: Requirements) -> Score:
-        """Mean over the wanted features: built in 1, official add-on 0.85, ecosystem 0.6."""
+        """Mean over the wanted features: built in 1, official 0.85, ecosystem 0.6, none 0.
+
+        A feature the data says nothing about is unknown, not missing: it
+        scores the neutral 0.5 and the reason says it is unverified.
+        """
         wanted: dict[str, SupportLevel] = dict.fromkeys(
             requirements.must_have, SupportLevel.ECOSYSTEM
         )
@@ -233,11 +238,14 @@ class FeatureScorer:
         for feature, minimum in sorted(wanted.items()):
             support = framework.feature(feature)
             if support is None:
-                values.append(0.0)
-                reasons.append(f"No {feature} according to the data.")
+                values.append(NEUTRAL)
+                reasons.append(f"{feature}: unknown (unverified), scored neutral.")
                 continue
             sources.extend(support.sources)
-            if support.support < minimum:
+            if not support.support.provided:
+                values.append(0.0)
+                reasons.append(f"{feature}: not provided.")
+            elif support.support < minimum:
                 values.append(_BELOW_MINIMUM)
                 reasons.append(
                     f"{feature}: {support.support.value}, below the wanted {minimum.value}."

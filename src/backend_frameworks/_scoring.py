@@ -217,6 +217,10 @@ class ScoringModel:
             UnknownScorerError: a name is not in the model.
             InvalidModelError: a weight that is not a number, negative or not finite.
         """
+        if weights is not None and not isinstance(weights, Mapping):
+            raise InvalidModelError.wrong_type(
+                f"weights must be a mapping of criterion to weight, not {type(weights).__name__}"
+            )
         changes = {
             self.scorer(name).name: check_weight(name, weight)
             for name, weight in {**(weights or {}), **more}.items()
@@ -266,15 +270,17 @@ class Recommendation:
     breakdown: tuple[CriterionScore, ...]
 
     def criterion(self, name: str) -> CriterionScore:
-        """The breakdown entry of one criterion.
+        """The breakdown entry of one criterion (names read as in :meth:`ScoringModel.scorer`).
 
         Raises:
-            KeyError: no such criterion.
+            UnknownScorerError: no such criterion (also a :class:`KeyError`).
         """
+        wanted = criterion_key(str(name))
         for entry in self.breakdown:
-            if entry.name == name:
+            if criterion_key(entry.name) == wanted:
                 return entry
-        raise KeyError(name)
+        index = {normalize(entry.name): entry.name for entry in self.breakdown}
+        raise UnknownScorerError(str(name), suggest(str(name), index))
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -349,9 +355,21 @@ def _violations(
         or (framework.runtime is not None and framework.runtime.value == "managed-cloud")
     ):
         found.append(("self_hosted_only", "Self-hosted only: it is a hosted service."))
-    missing = [f for f in requirements.must_have if framework.feature(f) is None]
+    missing = [
+        feature
+        for feature in requirements.must_have
+        if (support := framework.feature(feature)) is not None and not support.support.provided
+    ]
     if missing:
-        found.append(("must_have", f"Missing must-have features: {', '.join(missing)}."))
+        found.append(("must_have", f"Does not provide must-have features: {', '.join(missing)}."))
+    maintenance = framework.maintenance
+    if (
+        not requirements.allow_unmaintained
+        and maintenance is not None
+        and not maintenance.value.recommendable
+    ):
+        status = f"It is {maintenance.value.value} (as of {maintenance.as_of})"
+        found.append(("allow_unmaintained", f"{status}; allow_unmaintained=True considers it."))
     return found
 
 

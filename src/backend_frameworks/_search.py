@@ -77,7 +77,7 @@ def _text(statement: Statement) -> str:
         extra = getattr(statement, "use_case", "") or ""
         return f"{statement.text} {extra}".strip()
     if isinstance(statement, FeatureSupport):
-        return f"{statement.feature.replace('-', ' ')} {statement.note}"
+        return f"{statement.feature.replace('-', ' ')} {statement.provided_by} {statement.note}"
     if isinstance(statement, NotableUser):
         return statement.name
     return ""

@@ -13,14 +13,34 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._model import Framework, Guidance, Ranking, Source, Vocabularies, statements
+from ._model import (
+    ClaimStatus,
+    FeatureSupport,
+    Framework,
+    Guidance,
+    Kind,
+    Maintenance,
+    Ranking,
+    Release,
+    Source,
+    SourceKind,
+    SupportLevel,
+    Vocabularies,
+    statements,
+)
 from ._names import normalize, suggest
 
-__all__ = ["SLUG", "problems_in"]
+__all__ = ["PRIMARY_KINDS", "SLUG", "problems_in"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SOURCE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-\d{4})?")
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PRIMARY_KINDS = frozenset(
+    {SourceKind.DOCUMENTATION, SourceKind.REPOSITORY, SourceKind.LICENSE, SourceKind.WEBSITE}
+)
+"""Source kinds that count as primary evidence (the project's own publications)."""
 
 
 def _did_you_mean(value: str, known: frozenset[str]) -> str:
@@ -41,6 +61,9 @@ class _Checker:
         self.vocabularies = vocabularies
         self.guidance = guidance
         self.source_ids = frozenset(source.id for _, source in sources)
+        self.primary_ids = frozenset(
+            source.id for _, source in sources if source.kind in PRIMARY_KINDS
+        )
         self.record_ids = frozenset(record.id for _, record in frameworks)
         self.problems: list[str] = []
 
@@ -68,6 +91,14 @@ class _Checker:
                 if term.id in seen:
                     self.report("vocabularies.json", path, f"{term.id!r} appears twice")
                 seen.add(term.id)
+                kinds = {kind.value for kind in Kind}
+                for index, kind in enumerate(term.applies_to):
+                    if kind not in kinds:
+                        self.report(
+                            "vocabularies.json",
+                            f"{path}.applies_to[{index}]",
+                            f"{kind!r} is not a record kind",
+                        )
 
     def check_sources(self) -> None:
         seen: set[str] = set()
@@ -148,6 +179,52 @@ class _Checker:
                 self.check_cited(origin, f"{path}.dispute.sources", correction.sources)
                 if not correction.text.strip():
                     self.report(origin, f"{path}.dispute.text", "must not be empty")
+            self.check_status(origin, path, statement)
+            if isinstance(statement, FeatureSupport):
+                self.check_feature(origin, path, statement)
+            elif isinstance(statement, Maintenance) and not _DATE.fullmatch(statement.as_of):
+                self.report(origin, f"{path}.as_of", f"{statement.as_of!r} is not YYYY[-MM[-DD]]")
+            elif isinstance(statement, Release) and not _DAY.fullmatch(statement.date):
+                self.report(origin, f"{path}.date", f"{statement.date!r} is not YYYY-MM-DD")
+
+    def check_status(self, origin: str, path: str, statement: object) -> None:
+        """A disputed status goes with a dispute, and a verified one with a primary source."""
+        status = getattr(statement, "status", None)
+        if status is None:
+            return
+        disputed = getattr(statement, "dispute", None) is not None
+        if disputed != (status is ClaimStatus.DISPUTED):
+            self.report(
+                origin,
+                f"{path}.status",
+                "a claim is 'disputed' exactly when it has a dispute with a correction",
+            )
+        sources: tuple[str, ...] = getattr(statement, "sources", ())
+        if status is ClaimStatus.VERIFIED and not self.primary_ids.intersection(sources):
+            self.report(
+                origin,
+                f"{path}.status",
+                "'verified' needs a primary source (documentation, repository, licence or "
+                "website) among the sources",
+            )
+
+    def check_feature(self, origin: str, path: str, support: FeatureSupport) -> None:
+        """A feature entry is evidence: primary sources, and what provides it."""
+        if not self.primary_ids.intersection(support.sources):
+            self.report(
+                origin,
+                f"{path}.sources",
+                "a feature's support is shown by a primary source (documentation, "
+                "repository, licence or website); articles go in claimed_by",
+            )
+        if support.support is not SupportLevel.NONE and not support.provided_by.strip():
+            self.report(origin, f"{path}.provided_by", "name what provides the feature")
+        for index, source in enumerate(support.claimed_by):
+            if source not in self.source_ids:
+                hint = _did_you_mean(source, self.source_ids)
+                self.report(
+                    origin, f"{path}.claimed_by[{index}]", f"unknown source id {source!r}{hint}"
+                )
 
     def check_record(self, origin: str, record: Framework) -> None:
         if not record.name.strip():
@@ -176,7 +253,15 @@ class _Checker:
             self.check_term(origin, f"$.use_cases[{index}].use_case", "use_cases", use.use_case)
         for index, relation in enumerate(record.relations):
             path = f"$.relations[{index}].target"
-            if relation.target == record.id:
+            if bool(relation.target) == bool(relation.component.strip()):
+                self.report(
+                    origin,
+                    f"$.relations[{index}]",
+                    "give exactly one of target (a record id) and component (a name)",
+                )
+            elif not relation.target:
+                continue
+            elif relation.target == record.id:
                 self.report(origin, path, "a record cannot relate to itself")
             elif relation.target not in self.record_ids:
                 hint = _did_you_mean(relation.target, self.record_ids)
