@@ -46,6 +46,7 @@ def synthetic(size: int, seed: int = 0) -> bf.KnowledgeBase:
                 name=f"Synthetic {number}",
                 aliases=(),
                 relations=(),
+                rankings=(),  # an article's list position belongs to one record
                 languages=bf.Fact((language,), template.languages.sources),
             )
         )

@@ -39,6 +39,7 @@ def synthetic_kb(count: int) -> bf.KnowledgeBase:
             id=f"{templates[i % len(templates)].id}-{i}",
             name=f"{templates[i % len(templates)].name} {i}",
             aliases=(),
+            rankings=(),  # an article's list position belongs to one record
         )
         for i in range(count - len(templates))
     ]
@@ -49,7 +50,7 @@ def synthetic_kb(count: int) -> bf.KnowledgeBase:
 
 def report(label: str, kb: bf.KnowledgeBase, needs: bf.Requirements, repeats: int) -> None:
     model = bf.ScoringModel.default()
-    seconds = median_seconds(lambda: bf.recommend(needs, model=model, kb=kb), repeats)
+    seconds = median_seconds(lambda: kb.recommend(needs, model=model), repeats)
     frameworks = len(kb.frameworks())
     per = seconds * 1e6 / (frameworks * len(model.names))
     print(

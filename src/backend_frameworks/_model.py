@@ -473,8 +473,19 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+class _Undisputed:
+    """A statement read or measured from primary sources: it carries no dispute."""
+
+    __slots__ = ()
+
+    @property
+    def dispute(self) -> None:
+        """Always ``None``: nothing here is an article's claim to correct."""
+        return None
+
+
 @attrs.frozen
-class Maintenance:
+class Maintenance(_Undisputed):
     """Whether the framework is still developed, as of a date, by a source.
 
     ``as_of`` is as precise as the source allows (``YYYY``, ``YYYY-MM`` or
@@ -487,14 +498,9 @@ class Maintenance:
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
-    @property
-    def dispute(self) -> None:
-        """Read from primary sources; carries no dispute (always ``None``)."""
-        return None
-
 
 @attrs.frozen
-class Release:
+class Release(_Undisputed):
     """The newest stable release: its version and date (``YYYY-MM-DD``)."""
 
     version: str
@@ -502,14 +508,9 @@ class Release:
     sources: tuple[str, ...] = attrs.field(converter=_strings)
     note: str = ""
 
-    @property
-    def dispute(self) -> None:
-        """Read from primary sources; carries no dispute (always ``None``)."""
-        return None
-
 
 @attrs.frozen
-class Measurement:
+class Measurement(_Undisputed):
     """A number read or computed from a primary source, dated, with its method.
 
     >>> import backend_frameworks as bf
@@ -523,11 +524,6 @@ class Measurement:
     as_of: str
     method: str
     sources: tuple[str, ...] = attrs.field(converter=_strings)
-
-    @property
-    def dispute(self) -> None:
-        """Measured, not claimed; carries no dispute (always ``None``)."""
-        return None
 
 
 @attrs.frozen
