@@ -656,3 +656,18 @@ def test_nothing_is_loaded_at_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "0"]
+
+
+def test_a_quality_rated_only_by_unsupported_claims_says_so(kb: bf.KnowledgeBase) -> None:
+    express = kb.get("express")
+    claims = [c for c in express.qualities if c.quality is bf.Quality.PERFORMANCE]
+    assert claims
+    assert all(c.status is bf.ClaimStatus.UNSUPPORTED for c in claims)
+    assert express.rating("performance") is None
+    score = bf.PerformanceScorer().score(express, bf.Requirements())
+    assert score.value == 0.5
+    assert "unsupported or disputed; not evidence" in score.reasons[0]
+    unrated = next(r for r in kb.frameworks() if not r.qualities)
+    assert bf.PerformanceScorer().score(unrated, bf.Requirements()).reasons == (
+        "No source rates its performance.",
+    )

@@ -133,9 +133,12 @@ def _rating_score(
     framework: Framework, quality: Quality
 ) -> tuple[float | None, list[str], tuple[str, ...]]:
     rating = framework.rating(quality)
+    words = quality.value.replace("-", " ")
     if rating is None:
-        return None, [f"No source rates its {quality.value.replace('-', ' ')}."], ()
-    reasons = [f"{quality.value.replace('-', ' ').capitalize()} rated {rating.level.value}."]
+        if any(claim.quality is quality for claim in framework.qualities):
+            return None, [f"Its {words} claims are unsupported or disputed; not evidence."], ()
+        return None, [f"No source rates its {words}."], ()
+    reasons = [f"{words.capitalize()} rated {rating.level.value}."]
     return _level_value(rating.level), reasons + _disagreement(rating), rating.sources
 
 
