@@ -400,3 +400,11 @@ def test_zend_framework_is_archived_in_favour_of_laminas(kb: bf.KnowledgeBase) -
     laminas = kb.get("laminas")
     assert laminas.maintenance is not None
     assert laminas.maintenance.value.recommendable
+
+
+def test_the_data_guide_shows_a_real_feature_entry(kb: bf.KnowledgeBase) -> None:
+    guide = (pathlib.Path(__file__).parent.parent / "docs" / "data.md").read_text("utf-8")
+    block = next(b for b in re.findall(r"```json\n(.*?)```", guide, re.DOTALL) if '"feature"' in b)
+    shown = json.loads(block)
+    real = bf.to_dict(kb.get("django").feature(shown["feature"]))  # type: ignore[arg-type]
+    assert shown.items() <= real.items()
