@@ -53,7 +53,8 @@ class FilterIndex:
             for rating in record.ratings:
                 sets["quality", rating.quality, rating.level].add(rid)
             for relation in record.relations:
-                sets["relation", relation.kind, relation.target].add(rid)
+                if relation.target:  # a named component is not a record to query by
+                    sets["relation", relation.kind, relation.target].add(rid)
             for source_id in record.source_ids:
                 sets["mentioned_by", source_id].add(rid)
         self._sets = {key: frozenset(ids) for key, ids in sets.items()}

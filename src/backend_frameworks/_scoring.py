@@ -369,7 +369,12 @@ def _violations(
         and not maintenance.value.recommendable
     ):
         status = f"It is {maintenance.value.value} (as of {maintenance.as_of})"
-        found.append(("allow_unmaintained", f"{status}; allow_unmaintained=True considers it."))
+        found.append(
+            (
+                "allow_unmaintained",
+                f"{status}; unmaintained frameworks are left out unless allowed.",
+            )
+        )
     return found
 
 
