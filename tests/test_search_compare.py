@@ -154,7 +154,7 @@ def test_compare_errors(names: tuple[str, ...], error: type[Exception], message:
 
 @pytest.mark.parametrize("source_id", [s.id for s in bf.sources()])
 def test_mentioned_by_and_claims_by_agree_with_the_records(source_id: str) -> None:
-    expected = [r.id for r in RECORDS if source_id in json.dumps(bf.to_dict(r))]
+    expected = [r.id for r in RECORDS if f'"{source_id}"' in json.dumps(bf.to_dict(r))]
     assert [r.id for r in bf.mentioned_by(source_id)] == expected
     citations = bf.claims_by(source_id)
     assert sorted({c.framework for c in citations}) == expected
