@@ -347,6 +347,15 @@ def test_what_is_still_unverified_is_exactly_the_pending_list(kb: bf.KnowledgeBa
         assert now[rule] == pending[rule], f"{rule}: update {PENDING_PATH.name} only by removing"
 
 
+def test_every_pending_gap_says_why() -> None:
+    # A gap is acceptable only with the reason it could not be filled (a source
+    # too large to read, a date nobody publishes); a reason may not outlive it.
+    pending = json.loads(PENDING_PATH.read_text(encoding="utf-8"))
+    gaps = {record for rule, records in pending.items() if rule != "why" for record in records}
+    assert set(pending["why"]) == gaps
+    assert all(reason.strip() for reason in pending["why"].values())
+
+
 def test_every_feature_entry_is_evidence(kb: bf.KnowledgeBase) -> None:
     bad = [
         f"{record.id}: {support.feature}"
