@@ -105,6 +105,14 @@ CROSS_CASES = [
         id="unknown-relation-target",
     ),
     pytest.param(
+        minimal_record(
+            "bad",
+            relations=[{"kind": "runs-on", "component": "PHP", "sources": ["flatirons-2024"]}] * 2,
+        ),
+        "frameworks/bad.json: $.relations[1]: this relation is listed twice",
+        id="relation-twice",
+    ),
+    pytest.param(
         minimal_record("bad", aliases=["Express.js"]),
         "frameworks/bad.json: $.aliases[0]: 'Express.js' is also a name of 'express'",
         id="ambiguous-alias",

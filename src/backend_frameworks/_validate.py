@@ -251,8 +251,13 @@ class _Checker:
             seen_features.add(support.feature)
         for index, use in enumerate(record.use_cases):
             self.check_term(origin, f"$.use_cases[{index}].use_case", "use_cases", use.use_case)
+        seen_relations: set[tuple[str, str, str]] = set()
         for index, relation in enumerate(record.relations):
             path = f"$.relations[{index}].target"
+            key = (relation.kind.value, relation.target, relation.component.strip())
+            if key in seen_relations:
+                self.report(origin, f"$.relations[{index}]", "this relation is listed twice")
+            seen_relations.add(key)
             if bool(relation.target) == bool(relation.component.strip()):
                 self.report(
                     origin,
