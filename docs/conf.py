@@ -86,7 +86,49 @@ def _write_vocabularies() -> None:
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _write_catalogue() -> None:
+    """Render one row per shipped record, backend and related, for catalogue.md."""
+    import pathlib  # noqa: PLC0415
+
+    import backend_frameworks as bf  # noqa: PLC0415
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines: list[str] = []
+    for title, records in (
+        ("Backend frameworks", bf.frameworks()),
+        (
+            "Related technologies",
+            [r for r in bf.frameworks(include_related=True) if not r.is_backend],
+        ),
+    ):
+        lines += [
+            f"## {title} ({len(records)})",
+            "",
+            "| id | name | kind | languages | packages | maintenance | latest release |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for r in records:
+            status = (
+                f"{r.maintenance.value.value} ({r.maintenance.as_of})" if r.maintenance else ""
+            )
+            release = (
+                f"{r.latest_release.version} ({r.latest_release.date})" if r.latest_release else ""
+            )
+            packages = "<br>".join(f"`{p.purl}`" for p in r.packages)
+            lines.append(
+                f"| `{r.id}` | {cell(r.name)} | {r.kind.value.value} | "
+                f"{', '.join(r.languages.value)} | {packages} | {status or ''} | {release} |"
+            )
+        lines.append("")
+    out = pathlib.Path(__file__).parent / "_generated" / "catalogue.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
 _write_vocabularies()
+_write_catalogue()
 
 
 def _public_bases(

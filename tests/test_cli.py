@@ -41,6 +41,23 @@ def test_show_accepts_aliases() -> None:
     assert run("show", "Express.js")[1].startswith("Express")
 
 
+def test_show_finds_a_record_by_its_package(kb: bf.KnowledgeBase) -> None:
+    record, package = next((r, r.packages[0]) for r in kb.frameworks() if r.packages)
+    status, text = run("show", f"{package.purl}@1.0.0")
+    assert status == 0
+    assert text.startswith(record.name)
+    assert f"Package:       {package.purl}" in text
+
+
+def test_unknown_package_exits_1_with_suggestion(
+    kb: bf.KnowledgeBase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    purl = next(p.purl for r in kb.frameworks() for p in r.packages)
+    status, text = run("show", purl + "x")
+    assert (status, text) == (1, "")
+    assert f"unknown package '{purl}x'; did you mean '{purl}'" in capsys.readouterr().err
+
+
 def test_show_marks_related_records() -> None:
     assert "is not a backend framework" in run("show", "nodejs")[1]
 

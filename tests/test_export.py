@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import typing
 from typing import Any
@@ -120,6 +121,18 @@ def _first(field: str) -> Any:
     )
 
 
+# Release lines until the shipped data has them (issue 11).
+LINE = bf.ReleaseLine(
+    "1.0",
+    "2025-01-01",
+    ["api-ninjas-2022"],
+    lts=True,
+    security_support_until="2027-01",
+    latest=bf.Release("1.0.3", "2025-06-01", ["api-ninjas-2022"]),
+)
+POLICY = bf.SupportPolicy("https://example.org/policy", "2026-12-01", ["api-ninjas-2022"])
+
+
 def _examples() -> dict[type[Any], Any]:
     """One real instance of every type ``to_dict`` accepts, made by the library."""
     django = bf.get("django")
@@ -145,6 +158,10 @@ def _examples() -> dict[type[Any], Any]:
         _first("relations"),
         _first("rankings"),
         _first("measurements"),
+        _first("packages"),
+        LINE,
+        POLICY,
+        bf.Support("x", "1.0.1", datetime.date(2026, 1, 1), LINE, True, None, "why", ("x",)),
         next(r.maintenance for r in records if r.maintenance is not None),
         next(r.latest_release for r in records if r.latest_release is not None),
         next(rating for r in records for rating in r.ratings),

@@ -30,6 +30,10 @@ def _with(path: tuple[str | int, ...], value: Any, **base: Any) -> dict[str, Any
     return result
 
 
+def _term(term_id: str, **changes: Any) -> dict[str, Any]:
+    return {"id": term_id, "name": term_id, "description": "A term made up for a test.", **changes}
+
+
 FEATURE = {"feature": "orm", "support": "built-in", "sources": ["api-ninjas-2022"]}
 
 STRUCTURE_CASES = [
@@ -121,6 +125,39 @@ CROSS_CASES = [
         minimal_record("bad", id="Bad"),
         "frameworks/bad.json: $.id: 'Bad' does not match the file name",
         id="id-not-file-name",
+    ),
+    pytest.param(
+        minimal_record("bad", packages=[{"purl": "npm/bad", "sources": ["flask-repo"]}]),
+        "frameworks/bad.json: $.packages[0].purl: 'npm/bad' is not a purl: it starts with 'pkg:'",
+        id="package-not-a-purl",
+    ),
+    pytest.param(
+        minimal_record("bad", packages=[{"purl": "pkg:pipy/bad", "sources": ["flask-repo"]}]),
+        "frameworks/bad.json: $.packages[0].purl: 'pkg:pipy/bad': unknown package type 'pipy'",
+        id="package-unknown-type",
+    ),
+    pytest.param(
+        minimal_record("bad", packages=[{"purl": "pkg:composer/bad", "sources": ["flask-repo"]}]),
+        "frameworks/bad.json: $.packages[0].purl: 'pkg:composer/bad': a Packagist package "
+        "needs a namespace",
+        id="package-without-vendor",
+    ),
+    pytest.param(
+        minimal_record(
+            "bad", packages=[{"purl": "pkg:PyPI/Bad_Pkg@1.0", "sources": ["flask-repo"]}]
+        ),
+        "frameworks/bad.json: $.packages[0].purl: write the purl as 'pkg:pypi/bad-pkg'",
+        id="package-not-canonical",
+    ),
+    pytest.param(
+        minimal_record("bad", packages=[{"purl": "pkg:pypi/bad", "sources": ["api-ninjas-2022"]}]),
+        "frameworks/bad.json: $.packages[0].sources: a package name is shown by a primary source",
+        id="package-without-primary-source",
+    ),
+    pytest.param(
+        minimal_record("bad", packages=[{"purl": "pkg:pypi/bad", "sources": ["flask-repo"]}] * 2),
+        "frameworks/bad.json: $.packages[1].purl: 'pkg:pypi/bad' is already listed by this record",
+        id="package-twice",
     ),
     pytest.param(
         minimal_record("bad", rankings=[{"source": "api-ninjas-2022", "position": 0}]),
@@ -229,6 +266,17 @@ def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
         (
             {"vocabularies.json": {"features": [{"id": "X Y", "name": "n", "description": "d"}]}},
             "vocabularies.json: $.features[id=X Y]: 'X Y' is not a lowercase slug",
+        ),
+        (
+            {"vocabularies.json": {"languages": [_term("zig", neighbours=["c"])]}},
+            "vocabularies.json: $.languages[id=zig].neighbours[0]: no other term 'c'",
+        ),
+        (
+            {"vocabularies.json": {"languages": [_term("aa", neighbours=["bb"]), _term("bb")]}},
+            (
+                "vocabularies.json: $.languages[id=aa].neighbours[0]: neighbours are mutual: "
+                "add 'aa' to the neighbours of 'bb'"
+            ),
         ),
         (
             {

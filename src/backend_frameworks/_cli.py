@@ -16,9 +16,11 @@ from ._errors import (
     InvalidRequirementsError,
     ScorerError,
     UnknownFrameworkError,
+    UnknownPackageError,
 )
 from ._export import to_dict
-from ._render import render_framework, render_source
+from ._lifecycle import as_day
+from ._render import render_framework, render_lifecycle, render_source
 from ._requirements import Requirements
 from ._version import __version__
 
@@ -38,7 +40,8 @@ def _print_json(value: object, out: TextIO) -> None:
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     kb = default_knowledge_base()
-    record = kb.get(args.name)
+    name = args.name.strip()
+    record = kb.by_package(name) if name.lower().startswith("pkg:") else kb.get(name)
     if args.json:
         _print_json(to_dict(record), out)
     else:
@@ -117,6 +120,31 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _lifecycle(args: argparse.Namespace, out: TextIO) -> int:
+    kb = default_knowledge_base()
+    record = kb.get(args.name)
+    lines = kb.release_lines(record.id)
+    answers = [kb.is_supported(record.id, line.version, on=args.on) for line in lines]
+    day = as_day(args.on)
+    if args.json:
+        policy = record.support_policy
+        _print_json(
+            {
+                "framework": {"id": record.id, "name": record.name},
+                "on": day.isoformat(),
+                "policy": to_dict(policy) if policy is not None else None,
+                "lines": [
+                    {**to_dict(line), "supported": answer.security, "reason": answer.reason}
+                    for line, answer in zip(lines, answers, strict=True)
+                ],
+            },
+            out,
+        )
+    else:
+        out.write(render_lifecycle(record, lines, answers, day, kb))
+    return EXIT_OK
+
+
 def _pairs(values: list[str]) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for value in values:
@@ -147,6 +175,8 @@ def _requirements(args: argparse.Namespace) -> Requirements:
         licenses=args.license or None,
         open_source_only=args.open_source_only,
         self_hosted_only=args.self_hosted_only,
+        lts_required=args.lts_required,
+        on=args.on,
         allow_unmaintained=args.allow_unmaintained,
         exclude=args.exclude,
         exclude_kinds=args.exclude_kind,
@@ -189,7 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="one framework with every claim and its sources")
-    show.add_argument("name", help="id, name or alias, e.g. django, RoR, Express.js")
+    show.add_argument(
+        "name",
+        help="id, name, alias or package URL, e.g. django, RoR, Express.js, pkg:npm/express",
+    )
     show.set_defaults(handler=_show)
 
     listing = commands.add_parser("list", help="the backend frameworks, one a line")
@@ -254,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--open-source-only", action="store_true")
     rec.add_argument("--self-hosted-only", action="store_true")
     rec.add_argument(
+        "--lts-required",
+        action="store_true",
+        help="leave out frameworks whose published policy has no long-term-support line",
+    )
+    rec.add_argument("--on", metavar="DATE", help="judge support on this day (YYYY-MM-DD)")
+    rec.add_argument(
         "--allow-unmaintained",
         action="store_true",
         help="also consider deprecated and archived frameworks",
@@ -267,7 +306,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rec.set_defaults(handler=_recommend)
 
-    for sub in (show, listing, sources, info, search, compare, rec):
+    life = commands.add_parser(
+        "lifecycle", help="a framework's release lines and their support windows"
+    )
+    life.add_argument("name", help="id, name or alias, e.g. django")
+    life.add_argument("--on", metavar="DATE", help="the day to judge support on (default today)")
+    life.set_defaults(handler=_lifecycle)
+
+    for sub in (show, listing, sources, info, search, compare, rec, life):
         sub.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
@@ -275,8 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    Exit status: 0 success, 1 an unknown name (the message suggests the
-    closest), 2 a usage error (an empty search, fewer than two names to
+    Exit status: 0 success, 1 an unknown name or package (the message
+    suggests the closest), 2 a usage error (an empty search, fewer than two names to
     compare, invalid requirements), 3 invalid data (an overlay, for
     instance), 4 a scorer plugin failed.
     """
@@ -284,7 +330,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         status: int = args.handler(args, stream)
-    except UnknownFrameworkError as error:
+    except (UnknownFrameworkError, UnknownPackageError) as error:
         print(f"backend-frameworks: {error}", file=sys.stderr)
         return EXIT_NOT_FOUND
     except (InvalidQueryError, InvalidRequirementsError, InvalidModelError) as error:

@@ -11,6 +11,7 @@ instance once, under a lock, however many threads ask at the same time.
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
@@ -18,8 +19,9 @@ from typing import Any, TypeVar, overload
 from ._compare import Comparison
 from ._errors import InvalidModelError, ScorerError
 from ._kb import _MISSING, KnowledgeBase
+from ._lifecycle import Support
 from ._load import DataInfo
-from ._model import ClaimStatus, Framework, Guidance, Source, Vocabularies
+from ._model import ClaimStatus, Framework, Guidance, ReleaseLine, Source, Vocabularies
 from ._names import criterion_key
 from ._plugins import as_scorer, discover_plugins
 from ._provenance import Citation, Dispute
@@ -30,6 +32,7 @@ from ._scoring import RecommendationResult, ScoringModel, check_weight
 from ._search import SearchHit
 
 __all__ = [
+    "by_package",
     "claims_by",
     "compare",
     "data_info",
@@ -39,12 +42,14 @@ __all__ = [
     "frameworks",
     "get",
     "guidance",
+    "is_supported",
     "load_plugins",
     "mentioned_by",
     "query",
     "recommend",
     "register_scorer",
     "registered_scorers",
+    "release_lines",
     "search",
     "source",
     "sources",
@@ -228,6 +233,62 @@ def get(name: str, default: Any = _MISSING) -> Any:
     return default_knowledge_base().get(name, default)
 
 
+@overload
+def by_package(purl: str) -> Framework: ...
+@overload
+def by_package(purl: str, default: D) -> Framework | D: ...
+def by_package(purl: str, default: Any = _MISSING) -> Any:
+    """The record a package installs, by its Package URL, so a tool can map a dependency.
+
+    >>> import backend_frameworks as bf
+    >>> bf.by_package("pkg:pypi/Django@5.2").id
+    'django'
+    >>> bf.by_package("pkg:npm/left-pad", None) is None
+    True
+
+    Raises:
+        UnknownPackageError: no record lists the package and no ``default``
+            was given (also a :class:`KeyError`).
+        InvalidQueryError: ``purl`` is not a well-formed purl.
+    """
+    return default_knowledge_base().by_package(purl, default)
+
+
+def release_lines(name: str) -> tuple[ReleaseLine, ...]:
+    """A framework's release lines, newest first, as its maintainers' policy publishes them.
+
+    Empty when no policy is recorded for the framework.
+
+    >>> import backend_frameworks as bf
+    >>> [line.version for line in bf.release_lines("django")][-1]
+    '1.8'
+
+    Raises:
+        UnknownFrameworkError: no record has this name (also a :class:`KeyError`).
+    """
+    return default_knowledge_base().release_lines(name)
+
+
+def is_supported(name: str, version: str, on: datetime.date | str | None = None) -> Support:
+    """Whether a version (``"4.2"`` or ``"4.2.11"``) gets security fixes on a day, and why.
+
+    Truthy when it does; ``reason`` says why in words, naming the policy,
+    and ``sources`` cite it. ``on`` defaults to today.
+
+    >>> import backend_frameworks as bf
+    >>> answer = bf.is_supported("django", "1.8.19", on="2025-01-01")
+    >>> bool(answer), answer.security
+    (False, False)
+
+    Raises:
+        UnknownFrameworkError: no record has this name.
+        UnknownVersionError: the policy has no line for the version (also a
+            :class:`KeyError`); ``suggestions`` holds the lines.
+        InvalidQueryError: ``version`` or ``on`` is malformed.
+    """
+    return default_knowledge_base().is_supported(name, version, on)
+
+
 def frameworks(*, include_related: bool = False) -> tuple[Framework, ...]:
     """Every backend framework of the shipped data, sorted by id.
 
@@ -309,8 +370,14 @@ def query(
       ``performance_at_least="high"``): on the derived :attr:`Rating.level`;
       unrated records never match.
     - ``built_on``, ``runs_on``, ``inspired_by``, ``uses_components_of``,
-      ``created_by_team_of``, ``successor_of``: a target id, name or alias.
+      ``created_by_team_of``, ``successor_of``, ``part_of``: a target id,
+      name or alias.
     - ``mentioned_by``: a source id the record cites anywhere.
+    - ``lts``: ``True`` for records whose published policy has a
+      long-term-support line, ``False`` for those whose policy has none;
+      records without a recorded policy match neither.
+    - ``supported_on``: a date (or ``"YYYY-MM-DD"``) on which some release
+      line is known to get security fixes (see :func:`is_supported`).
 
     Results are sorted by id unless ``sort`` is a key callable or a field
     name (``"name"``, ``"first_release"``...; records without the field come

@@ -19,8 +19,10 @@ __all__ = [
     "InvalidRequirementsError",
     "ScorerError",
     "UnknownFrameworkError",
+    "UnknownPackageError",
     "UnknownScorerError",
     "UnknownSourceError",
+    "UnknownVersionError",
 ]
 
 
@@ -101,6 +103,31 @@ class UnknownSourceError(_LookupMissError):
     """No source has this id. Also a :class:`KeyError`."""
 
     what = "source"
+
+
+class UnknownPackageError(_LookupMissError):
+    """No record lists this package. Also a :class:`KeyError`.
+
+    ``suggestions`` holds the closest purls that some record lists.
+
+    >>> import backend_frameworks as bf
+    >>> try:
+    ...     bf.by_package("pkg:npm/expres")
+    ... except bf.UnknownPackageError as error:
+    ...     print(error)
+    unknown package 'pkg:npm/expres'; did you mean 'pkg:npm/express'?
+    """
+
+    what = "package"
+
+
+class UnknownVersionError(_LookupMissError):
+    """A framework's release policy has no line for this version. Also a :class:`KeyError`.
+
+    ``suggestions`` holds the framework's lines, newest first.
+    """
+
+    what = "version"
 
 
 class UnknownScorerError(_LookupMissError):

@@ -17,6 +17,7 @@ import attrs
 from ._compare import Comparison, ComparisonRow
 from ._convert import converter, describe_error, structure
 from ._errors import DataError, InvalidQueryError
+from ._lifecycle import Support
 from ._load import DataInfo
 from ._model import (
     Correction,
@@ -62,6 +63,7 @@ Exportable = (
     | Recommendation
     | Exclusion
     | RecommendationResult
+    | Support
 )
 """Every type :func:`to_dict` accepts."""
 

@@ -8,10 +8,12 @@ of ids of the records that have it.
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from ._lifecycle import decide, newest_first
 from ._model import Fact, Framework, SupportLevel
 
 __all__ = ["FilterIndex"]
@@ -23,7 +25,17 @@ _EMPTY: frozenset[str] = frozenset()
 class FilterIndex:
     """Record ids by filter value, for a set of records."""
 
-    __slots__ = ("_sets", "_values", "_year_sets", "_years", "all", "backend", "by_id", "ordered")
+    __slots__ = (
+        "_lifecycles",
+        "_sets",
+        "_values",
+        "_year_sets",
+        "_years",
+        "all",
+        "backend",
+        "by_id",
+        "ordered",
+    )
 
     def __init__(self, records: Iterable[Framework]) -> None:
         self.ordered = tuple(sorted(records, key=lambda record: record.id))
@@ -57,6 +69,8 @@ class FilterIndex:
                     sets["relation", relation.kind, relation.target].add(rid)
             for source_id in record.source_ids:
                 sets["mentioned_by", source_id].add(rid)
+            if record.release_lines:
+                sets["lts", any(line.lts for line in record.release_lines)].add(rid)
         self._sets = {key: frozenset(ids) for key, ids in sets.items()}
         values: defaultdict[str, set[Any]] = defaultdict(set)
         for key in self._sets:
@@ -66,6 +80,11 @@ class FilterIndex:
         self._year_sets = [frozenset(years[year]) for year in self._years]
         self.all = frozenset(self.by_id)
         self.backend = frozenset(record.id for record in self.ordered if record.is_backend)
+        self._lifecycles = tuple(
+            (record.id, newest_first(record.release_lines))
+            for record in self.ordered
+            if record.release_lines
+        )
 
     def ids(self, *key: object) -> frozenset[str]:
         """The ids of the records with this filter value."""
@@ -74,6 +93,14 @@ class FilterIndex:
     def values(self, field: str) -> frozenset[Any]:
         """Every value of one field that some record has."""
         return self._values.get(field, _EMPTY)
+
+    def supported_on(self, day: datetime.date) -> frozenset[str]:
+        """The ids of the records with a release line known to get security fixes on ``day``."""
+        return frozenset(
+            rid
+            for rid, lines in self._lifecycles
+            if any(decide(line, lines, day)[0] is True for line in lines)
+        )
 
     def released(self, low: int | None, high: int | None) -> frozenset[str]:
         """The ids of the records first released in ``[low, high]``."""

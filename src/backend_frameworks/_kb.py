@@ -11,12 +11,21 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 from ._compare import Comparison, build_comparison
 from ._convert import describe_error, structure, unstructure
-from ._errors import DataError, InvalidQueryError, UnknownFrameworkError, UnknownSourceError
+from ._errors import (
+    DataError,
+    InvalidQueryError,
+    UnknownFrameworkError,
+    UnknownPackageError,
+    UnknownSourceError,
+    UnknownVersionError,
+)
 from ._index import FilterIndex
+from ._lifecycle import Support, as_day, assess, find_line, newest_first
 from ._load import DataInfo, as_traversable, load_directory, packaged_data
-from ._model import ClaimStatus, Framework, Guidance, Source, Vocabularies
+from ._model import ClaimStatus, Framework, Guidance, ReleaseLine, Source, Vocabularies
 from ._names import normalize, suggest
 from ._provenance import Citation, Dispute, claims, claims_by, disputes
+from ._purl import canonical
 from ._query import check_flag, run_query
 from ._requirements import Requirements
 from ._scoring import RecommendationResult, ScoringModel, recommend
@@ -40,6 +49,9 @@ _MISSING: Final = _Missing.MISSING
 
 EXPORT_FORMAT = 1
 """The version of the layout :meth:`KnowledgeBase.export` writes."""
+
+_MAX_PURL = 1000
+"""Longer text is no package URL; refusing it bounds the work of a lookup."""
 
 _UNVERSIONED = DataInfo("unversioned", datetime.date.min)
 
@@ -94,6 +106,7 @@ class KnowledgeBase:
         "_index_lock",
         "_info",
         "_name_index",
+        "_package_index",
         "_records",
         "_source_index",
         "_sources",
@@ -145,9 +158,12 @@ class KnowledgeBase:
         self._name_index: dict[str, str] = {}
         self._filter_index: FilterIndex | None = None
         self._index_lock = threading.Lock()
+        self._package_index: dict[str, str] = {}
         for record in self._records:
             for name in (record.id, record.name, *record.aliases):
                 self._name_index[normalize(name)] = record.id
+            for package in record.packages:  # validated: canonical and owned by one record
+                self._package_index[package.purl] = record.id
 
     # -- construction -------------------------------------------------------
 
@@ -263,6 +279,51 @@ class KnowledgeBase:
         if default is not _MISSING:
             return default
         raise UnknownFrameworkError(name, suggest(name, self._name_index))
+
+    @overload
+    def by_package(self, purl: str) -> Framework: ...
+    @overload
+    def by_package(self, purl: str, default: D) -> Framework | D: ...
+    def by_package(self, purl: str, default: object = _MISSING) -> object:
+        """The record that a package installs, by its Package URL (purl).
+
+        A version, qualifiers and a subpath are ignored, and names compare
+        as their ecosystem does (case-insensitive on npm and PyPI, ``_`` as
+        ``-`` on PyPI), so a tool can pass the dependency it sees as is.
+        With a ``default``, a package of no record returns it instead of
+        raising.
+
+        >>> import backend_frameworks as bf
+        >>> kb = bf.KnowledgeBase.from_resources()
+        >>> kb.by_package("pkg:npm/express@4.21.2").id
+        'express'
+        >>> kb.by_package("pkg:pypi/requests", None) is None
+        True
+
+        Raises:
+            UnknownPackageError: no record lists the package and no
+                ``default`` was given (also a :class:`KeyError`);
+                ``suggestions`` holds the closest purls.
+            InvalidQueryError: ``purl`` is not a well-formed purl (also a
+                :class:`ValueError`), or not a string (also a :class:`TypeError`).
+        """
+        if not isinstance(purl, str):
+            raise InvalidQueryError.wrong_type(
+                f"a package URL must be a string, not {type(purl).__name__}"
+            )
+        if len(purl) > _MAX_PURL:
+            raise InvalidQueryError(f"a package URL has at most {_MAX_PURL} characters")
+        try:
+            key = canonical(purl)
+        except ValueError as error:
+            raise InvalidQueryError(str(error)) from None
+        record_id = self._package_index.get(key)
+        if record_id is not None:
+            return self._by_id[record_id]
+        if default is not _MISSING:
+            return default
+        index = {normalize(known): known for known in self._package_index}
+        raise UnknownPackageError(purl, suggest(key, index))
 
     def frameworks(self, *, include_related: bool = False) -> tuple[Framework, ...]:
         """The backend frameworks, sorted by id.
@@ -380,6 +441,77 @@ class KnowledgeBase:
     def disputes(self, framework: str | None = None) -> tuple[Dispute, ...]:
         """Every disputed claim; see :func:`backend_frameworks.disputes`."""
         return disputes(self, framework)
+
+    # -- release lifecycles -------------------------------------------------------
+
+    def release_lines(self, name: str) -> tuple[ReleaseLine, ...]:
+        """A framework's release lines, newest first; empty when no policy is recorded.
+
+        >>> import backend_frameworks as bf
+        >>> kb = bf.KnowledgeBase.from_resources()
+        >>> lines = kb.release_lines("django")
+        >>> lines[0].released >= lines[-1].released
+        True
+
+        Raises:
+            UnknownFrameworkError: no record has this name (also a :class:`KeyError`).
+        """
+        return newest_first(self.get(name).release_lines)
+
+    def is_supported(
+        self, name: str, version: str, on: datetime.date | str | None = None
+    ) -> Support:
+        """Whether ``version`` of a framework gets security fixes on a day, and why.
+
+        ``version`` is a line (``"4.2"``) or a full version (``"4.2.11"``);
+        ``on`` is a date or ``"YYYY-MM-DD"``, today when left out. The
+        answer is truthy when the version is known to be supported; a
+        framework with no recorded policy gets an answer whose ``security``
+        is ``None`` and whose ``reason`` says so.
+
+        Raises:
+            UnknownFrameworkError: no record has this name.
+            UnknownVersionError: the framework's policy has no line for the
+                version (also a :class:`KeyError`); ``suggestions`` holds
+                its lines.
+            InvalidQueryError: ``version`` or ``on`` is malformed.
+        """
+        record = self.get(name)
+        if not isinstance(version, str):
+            raise InvalidQueryError.wrong_type(
+                f"a version must be a string, not {type(version).__name__}"
+            )
+        day = as_day(on)
+        try:
+            line = find_line(record.release_lines, version)
+        except ValueError as error:
+            raise InvalidQueryError(str(error)) from None
+        policy = record.support_policy
+        if policy is None:
+            return Support(
+                record.id,
+                version,
+                day,
+                None,
+                None,
+                None,
+                f"No release or support policy of {record.name} is recorded, so whether "
+                f"{version} is supported is unknown.",
+            )
+        if line is None:
+            known = [item.version for item in newest_first(record.release_lines)]
+            raise UnknownVersionError(f"{record.id} {version}", tuple(known[:5]))
+        title = self.source(policy.sources[0]).title if policy.sources else policy.url
+        lines = newest_first(record.release_lines)
+        return assess(
+            line,
+            lines,
+            framework=record.id,
+            version=version,
+            on=day,
+            policy=title,
+            policy_sources=policy.sources,
+        )
 
     def recommend(
         self,

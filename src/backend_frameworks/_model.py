@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import typing
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, overload
 
@@ -105,6 +106,8 @@ class Kind(enum.Enum):
     RUNTIME = "runtime"
     FRONTEND_LIBRARY = "frontend-library"
     HTTP_SERVER = "http-server"
+    PLATFORM = "platform"
+    UI_FRAMEWORK = "ui-framework"
 
     @property
     def is_backend(self) -> bool:
@@ -235,6 +238,7 @@ class RelationKind(enum.Enum):
     INSPIRED_BY = "inspired-by"
     CREATED_BY_TEAM_OF = "created-by-team-of"
     SUCCESSOR_OF = "successor-of"
+    PART_OF = "part-of"
 
 
 class SourceKind(enum.Enum):
@@ -247,6 +251,8 @@ class SourceKind(enum.Enum):
     WEBSITE = "website"
     SURVEY = "survey"
     EDITORIAL = "editorial"
+    LIST = "list"
+    """A curated community list (an "awesome" list): it shows recognition, never a fact."""
 
 
 class GuidanceKind(enum.Enum):
@@ -510,6 +516,48 @@ class Release(_Undisputed):
 
 
 @attrs.frozen
+class ReleaseLine(_Undisputed):
+    """One release line (``"4.2"``, ``"15"``) and its support window, by the maintainers' policy.
+
+    ``released`` is the day of the line's first stable release.
+    ``active_support_until`` (bug fixes) and ``security_support_until``
+    (security fixes) end each window, as precisely as the policy publishes
+    them: a day (``"2026-04-30"``) or a month (``"2026-04"``, meaning
+    through the end of April); ``None`` where the policy publishes no date.
+    A future date appears only where the policy publishes it. ``latest`` is
+    the newest patch release of the line that the data has seen.
+
+    >>> import backend_frameworks as bf
+    >>> line = bf.ReleaseLine("4.2", "2023-04-03", ["x"], True, security_support_until="2026-04")
+    >>> line.lts, line.security_support_until
+    (True, '2026-04')
+    """
+
+    version: str
+    released: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    lts: bool = False
+    active_support_until: str | None = None
+    security_support_until: str | None = None
+    latest: Release | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class SupportPolicy(_Undisputed):
+    """Where the maintainers publish their release and support policy, and when it was read.
+
+    ``as_of`` is the day the record's release lines were last checked
+    against the policy; ``url`` is the policy page itself.
+    """
+
+    url: str
+    as_of: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    note: str = ""
+
+
+@attrs.frozen
 class Measurement(_Undisputed):
     """A number read or computed from a primary source, dated, with its method.
 
@@ -524,6 +572,36 @@ class Measurement(_Undisputed):
     as_of: str
     method: str
     sources: tuple[str, ...] = attrs.field(converter=_strings)
+
+
+@attrs.frozen
+class Package(_Undisputed):
+    """A package that installs the record, as a Package URL (``purl``).
+
+    ``purl`` names the package without a version (``pkg:pypi/django``,
+    ``pkg:npm/%40hapi/hapi``, ``pkg:golang/github.com/labstack/echo/v5``);
+    ``sources`` are the manifests or registry pages that show the name, and
+    ``note`` records renames and earlier module paths.
+
+    >>> import backend_frameworks as bf
+    >>> package = bf.Package("pkg:npm/%40hapi/hapi", ["hapi-package"])
+    >>> package.ecosystem, package.name
+    ('npm', '@hapi/hapi')
+    """
+
+    purl: str
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    note: str = ""
+
+    @property
+    def ecosystem(self) -> str:
+        """The purl type: ``pypi``, ``npm``, ``maven``, ``golang``..."""
+        return self.purl.partition(":")[2].partition("/")[0].lower()
+
+    @property
+    def name(self) -> str:
+        """The package's name in its ecosystem, namespace included (``@hapi/hapi``)."""
+        return urllib.parse.unquote(self.purl.partition(":")[2].partition("/")[2])
 
 
 @attrs.frozen
@@ -551,6 +629,7 @@ class Framework:
     steward: Fact[str] | None = None
     website: Fact[str] | None = None
     repository: Fact[str] | None = None
+    packages: tuple[Package, ...] = attrs.field(default=(), validator=_TUPLE)
     relations: tuple[Relation, ...] = attrs.field(default=(), validator=_TUPLE)
     features: tuple[FeatureSupport, ...] = attrs.field(default=(), validator=_TUPLE)
     qualities: tuple[QualityClaim, ...] = attrs.field(default=(), validator=_TUPLE)
@@ -563,6 +642,8 @@ class Framework:
     maintenance: Maintenance | None = None
     latest_release: Release | None = None
     measurements: tuple[Measurement, ...] = attrs.field(default=(), validator=_TUPLE)
+    support_policy: SupportPolicy | None = None
+    release_lines: tuple[ReleaseLine, ...] = attrs.field(default=(), validator=_TUPLE)
 
     @property
     def is_backend(self) -> bool:
@@ -626,6 +707,9 @@ Statement = (
     | Maintenance
     | Release
     | Measurement
+    | Package
+    | SupportPolicy
+    | ReleaseLine
 )
 """Anything in a record that cites sources: each has ``sources`` and ``dispute``."""
 
@@ -707,13 +791,21 @@ class Term:
 
     ``applies_to`` lists the record kinds (``Kind`` values) a feature applies
     to, for which every record must state its support; empty means every
-    kind.
+    kind. ``neighbours`` lists, for a language, the languages of the same
+    vocabulary that share its runtime and call its libraries directly
+    (TypeScript and JavaScript, Kotlin and Java), so that a team's language
+    can give partial credit to its neighbours; the relation is symmetric.
+
+    >>> import backend_frameworks as bf
+    >>> [t.neighbours for t in bf.vocabularies().languages if t.id == "kotlin"]
+    [('java',)]
     """
 
     id: str
     name: str
     description: str
     applies_to: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    neighbours: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def applies(self, kind: Kind) -> bool:
         """Whether the term applies to records of ``kind``."""

@@ -18,6 +18,7 @@ import attrs
 
 from ._errors import InvalidQueryError, UnknownFrameworkError
 from ._index import FilterIndex
+from ._lifecycle import as_day
 from ._model import Fact, Framework, Kind, Level, Philosophy, Quality, RelationKind, SupportLevel
 from ._names import normalize, suggest
 
@@ -260,6 +261,19 @@ def _first_release(value: object, _: SupportLevel) -> Resolve:
     return lambda c: c.index.released(low, high)
 
 
+def _lts(value: object, _: SupportLevel) -> Resolve:
+    if not isinstance(value, bool):
+        raise InvalidQueryError.wrong_type(f"lts takes True or False, not {_type_name(value)}")
+    return lambda c: c.index.ids("lts", value)
+
+
+def _supported_on(value: object, _: SupportLevel) -> Resolve:
+    day = as_day(value) if value is not None else None
+    if day is None:
+        raise InvalidQueryError.wrong_type("supported_on takes a date or 'YYYY-MM-DD', not None")
+    return lambda c: c.index.supported_on(day)
+
+
 def _mentioned_by(value: object, _: SupportLevel) -> Resolve:
     ids = _texts("mentioned_by", value)
     return lambda c: _union(c.index.ids("mentioned_by", c.source(item)) for item in ids)
@@ -277,6 +291,8 @@ _COMPILERS: dict[str, Callable[[object, SupportLevel], Resolve]] = {
     "open_source": _open_source,
     "first_release": _first_release,
     "mentioned_by": _mentioned_by,
+    "lts": _lts,
+    "supported_on": _supported_on,
     **{
         kind.value.replace("-", "_"): _relation(kind.value.replace("-", "_"), kind)
         for kind in RelationKind

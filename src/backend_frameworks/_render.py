@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 from collections.abc import Iterable
 from typing import Any
 
 from ._kb import KnowledgeBase
-from ._model import Claim, Fact, Framework, Source
+from ._lifecycle import Support, last_day
+from ._model import Claim, Fact, Framework, ReleaseLine, Source
 
-__all__ = ["render_framework", "render_source"]
+__all__ = ["render_framework", "render_lifecycle", "render_source"]
 
 _WIDTH = 88
 
@@ -23,6 +25,20 @@ class _Citations:
     def cite(self, sources: Iterable[str]) -> str:
         marks = [self.order.setdefault(source, len(self.order) + 1) for source in sources]
         return "".join(f"[{mark}]" for mark in marks)
+
+    def render(self, kb: KnowledgeBase) -> list[str]:
+        """The numbered list of every source cited so far."""
+        lines: list[str] = []
+        for source_id, mark in self.order.items():
+            lines.extend(
+                textwrap.wrap(
+                    f"[{mark}] {render_source(kb.source(source_id))}",
+                    width=_WIDTH,
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
+        return lines
 
 
 def render_source(source: Source) -> str:
@@ -172,6 +188,9 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
         lines.extend(_fact_line(label, fact, cite))
     for stance in record.philosophy:
         lines.extend(_fact_line("Philosophy", stance, cite))
+    for package in record.packages:
+        note = f" ({package.note})" if package.note else ""
+        lines.extend(_labelled("Package", f"{package.purl}{note} {cite.cite(package.sources)}"))
     lines.extend(_evidence(record, cite))
     if not record.is_backend:
         lines.append(f"Note:          {record.name} is not a backend framework.")
@@ -223,14 +242,56 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
             marks = cite.cite([ranking.source])
             lines.append(f"  #{ranking.position} in {where} ({style}{how}) {marks}")
     lines.extend(_claims("Other claims", record.claims, cite))
-    lines.extend(["", "Sources:"])
-    for source_id, mark in cite.order.items():
-        lines.extend(
-            textwrap.wrap(
-                f"[{mark}] {render_source(kb.source(source_id))}",
-                width=_WIDTH,
-                subsequent_indent="    ",
-                break_on_hyphens=False,
+    lines.extend(["", "Sources:", *cite.render(kb)])
+    return "\n".join(lines) + "\n"
+
+
+def render_lifecycle(
+    record: Framework,
+    lines: tuple[ReleaseLine, ...],
+    answers: list[Support],
+    day: datetime.date,
+    kb: KnowledgeBase,
+) -> str:
+    """A framework's release lines as a table, with whether each is supported on ``day``."""
+    cite = _Citations()
+    policy = record.support_policy
+    title = f"{record.name}: release lines"
+    out = [title, "=" * len(title)]
+    if policy is None:
+        out.append(f"No release or support policy of {record.name} is recorded.")
+        return "\n".join(out) + "\n"
+    out.extend(_labelled("Policy", f"{policy.url} {cite.cite(policy.sources)}"))
+    out.extend(_labelled("Checked", policy.as_of))
+    out.append("")
+    header = ("line", "released", "LTS", "active until", "security until", "latest", f"on {day}")
+    rows = [header]
+    for line, answer in zip(lines, answers, strict=True):
+        latest = f"{line.latest.version} ({line.latest.date})" if line.latest else "-"
+        if day < last_day(line.released):
+            state = "unreleased"
+        elif answer.security is None:
+            state = "unknown"
+        else:
+            state = (
+                ("active" if answer.active else "security fixes") if answer.security else "ended"
+            )
+        rows.append(
+            (
+                f"{line.version} {cite.cite(line.sources)}",
+                line.released,
+                "yes" if line.lts else "",
+                line.active_support_until or "-",
+                line.security_support_until or "-",
+                latest,
+                state,
             )
         )
-    return "\n".join(lines) + "\n"
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for index, row in enumerate(rows):
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        out.append("  ".join(cells).rstrip())
+        if index == 0:
+            out.append("  ".join("-" * width for width in widths))
+    out.extend(["", "Sources:", *cite.render(kb)])
+    return "\n".join(out) + "\n"

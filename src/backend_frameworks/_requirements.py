@@ -9,6 +9,7 @@ model actually used, which :func:`recommend` does on every run.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import math
 import types
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
-from ._errors import InvalidRequirementsError
+from ._errors import InvalidQueryError, InvalidRequirementsError
+from ._lifecycle import as_day
 from ._model import Kind, Level, SupportLevel
 from ._names import criterion_key, normalize, suggest
 
@@ -176,6 +178,22 @@ def _self_hosted_only(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
     return _flag("self_hosted_only", value)
 
 
+def _lts_required(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
+    return _flag("lts_required", value)
+
+
+def _on(value: datetime.date | str | None) -> datetime.date | None:
+    checked: object = value
+    if checked is None:
+        return None
+    if not isinstance(checked, str | datetime.date):
+        raise _wrong_type("on", "a date or 'YYYY-MM-DD'", checked)
+    try:
+        return as_day(checked)
+    except InvalidQueryError as error:
+        raise InvalidRequirementsError("on", str(error), checked) from None
+
+
 def _criteria(model: object) -> tuple[str, ...] | None:
     """A model's criterion names, from the model or from the names themselves."""
     if model is None:
@@ -213,8 +231,8 @@ class Requirements:
     Soft wishes (``languages``, ``experience``, ``nice_to_have``,
     ``use_cases``, ``scale``, ``priorities``) move scores; hard constraints
     (``must_have``, ``licenses``, ``open_source_only``,
-    ``self_hosted_only``, ``exclude``, ``exclude_kinds``, and the maintenance
-    status unless ``allow_unmaintained``) exclude frameworks, each with its
+    ``self_hosted_only``, ``lts_required``, ``exclude``, ``exclude_kinds``,
+    and the maintenance status unless ``allow_unmaintained``) exclude frameworks, each with its
     reason. ``priorities`` maps a criterion (a scorer's name,
     such as ``"performance"``) to a weight ``>= 0`` that *replaces* the
     model's default weight for that criterion (``0`` switches it off).
@@ -261,6 +279,12 @@ class Requirements:
     """Exclude frameworks that are not open source (or whose status is unknown)."""
     self_hosted_only: bool = attrs.field(default=False, converter=_self_hosted_only)
     """Exclude backend-as-a-service and managed-cloud offerings."""
+    lts_required: bool = attrs.field(default=False, converter=_lts_required)
+    """Exclude frameworks whose published support policy has no long-term-support line.
+
+    A framework with no recorded policy is kept: its support is unknown."""
+    on: datetime.date | None = attrs.field(default=None, converter=_on)
+    """The day support is judged on (a date or ``"YYYY-MM-DD"``; ``None``: today)."""
     exclude: tuple[str, ...] = attrs.field(default=(), converter=_exclude)
     """Frameworks (ids, names or aliases) to leave out."""
     exclude_kinds: frozenset[Kind] = attrs.field(factory=frozenset, converter=_kinds)

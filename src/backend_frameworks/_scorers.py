@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import attrs
 
+from ._lifecycle import last_day, newest_first
 from ._model import (
     Framework,
     Guidance,
@@ -31,6 +33,7 @@ __all__ = [
     "LanguageFitScorer",
     "LearningCurveScorer",
     "LicenseScorer",
+    "LongTermSupportScorer",
     "MaturityScorer",
     "PerformanceScorer",
     "QualityScorer",
@@ -412,6 +415,50 @@ class LicenseScorer:
         return Score(0.8, reasons, sources)
 
 
+@attrs.frozen
+class LongTermSupportScorer:
+    """How long the maintainers' policy keeps the framework supported from the judging day.
+
+    It looks at the newest long-term-support line released by then (or, with
+    none, the newest line): three or more years of published security
+    support left score 1, less scores in proportion, an ended window 0. A
+    current line with no published end scores neutral, as does a framework
+    with no recorded policy: absence of data is not evidence.
+    """
+
+    name: str = "long_term_support"
+    description: str = "How long does the published policy keep it supported?"
+    horizon_days: int = 3 * 365
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Remaining security support of the newest LTS (or current) line, over 3 years."""
+        day = requirements.on or datetime.date.today()  # noqa: DTZ011 - a calendar day
+        released = [
+            line
+            for line in newest_first(framework.release_lines)
+            if last_day(line.released) <= day
+        ]
+        if not released:
+            return Score(NEUTRAL, ["No published support policy is recorded."], ())
+        lts = [line for line in released if line.lts]
+        line = (lts or released)[0]
+        policy = framework.support_policy
+        sources = (*(policy.sources if policy else ()), *line.sources)
+        what = f"{line.version} ({'LTS' if line.lts else 'the newest line'})"
+        if line.security_support_until is None:
+            return Score(NEUTRAL, [f"{what}: no end of security support is published."], sources)
+        left = (last_day(line.security_support_until) - day).days
+        if left < 0:
+            return Score(0.0, [f"{what}: security support ended {line.security_support_until}."],
+                         sources)  # fmt: skip
+        value = min(1.0, left / self.horizon_days)
+        return Score(
+            round(value, 6),
+            [f"{what}: security support until {line.security_support_until}."],
+            sources,
+        )
+
+
 def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
     """The built-in scorers with their default weights, in display order."""
     return (
@@ -425,6 +472,7 @@ def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
         (MaturityScorer(), 1.0),
         (DevelopmentSpeedScorer(), 1.0),
         (LicenseScorer(), 1.0),
+        (LongTermSupportScorer(), 1.0),
     )
 
 

@@ -355,6 +355,11 @@ def _violations(
         or (framework.runtime is not None and framework.runtime.value == "managed-cloud")
     ):
         found.append(("self_hosted_only", "Self-hosted only: it is a hosted service."))
+    lines = framework.release_lines
+    if requirements.lts_required and lines and not any(line.lts for line in lines):
+        found.append(
+            ("lts_required", "Its published support policy has no long-term-support line.")
+        )
     missing = [
         feature
         for feature in requirements.must_have

@@ -8,11 +8,13 @@ positions are not claimed twice.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 import attrs
 
+from ._lifecycle import last_day, parse_version
 from ._model import (
     ClaimStatus,
     FeatureSupport,
@@ -20,8 +22,10 @@ from ._model import (
     Guidance,
     Kind,
     Maintenance,
+    Package,
     Ranking,
     Release,
+    ReleaseLine,
     Source,
     SourceKind,
     SupportLevel,
@@ -29,6 +33,7 @@ from ._model import (
     statements,
 )
 from ._names import normalize, suggest
+from ._purl import canonical
 
 __all__ = ["PRIMARY_KINDS", "SLUG", "problems_in"]
 
@@ -37,10 +42,19 @@ _SOURCE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-\d{4})?")
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 PRIMARY_KINDS = frozenset(
     {SourceKind.DOCUMENTATION, SourceKind.REPOSITORY, SourceKind.LICENSE, SourceKind.WEBSITE}
 )
 """Source kinds that count as primary evidence (the project's own publications)."""
+
+
+def _real_date(text: str) -> bool:
+    try:
+        last_day(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _did_you_mean(value: str, known: frozenset[str]) -> str:
@@ -66,6 +80,8 @@ class _Checker:
         )
         self.record_ids = frozenset(record.id for _, record in frameworks)
         self.problems: list[str] = []
+        self.package_owners: dict[str, str] = {}
+        self.packages_seen: dict[str, set[str]] = {}
 
     def report(self, origin: str, path: str, message: str) -> None:
         self.problems.append(f"{origin}: {path}: {message}")
@@ -98,6 +114,20 @@ class _Checker:
                             "vocabularies.json",
                             f"{path}.applies_to[{index}]",
                             f"{kind!r} is not a record kind",
+                        )
+            terms = {term.id: term for term in getattr(self.vocabularies, field.name)}
+            for term in terms.values():
+                for index, other in enumerate(term.neighbours):
+                    path = f"$.{field.name}[id={term.id}].neighbours[{index}]"
+                    if other not in terms or other == term.id:
+                        hint = _did_you_mean(other, frozenset(terms))
+                        self.report("vocabularies.json", path, f"no other term {other!r}{hint}")
+                    elif term.id not in terms[other].neighbours:
+                        self.report(
+                            "vocabularies.json",
+                            path,
+                            f"neighbours are mutual: add {term.id!r} to the neighbours "
+                            f"of {other!r}",
                         )
 
     def check_sources(self) -> None:
@@ -271,9 +301,97 @@ class _Checker:
             elif relation.target not in self.record_ids:
                 hint = _did_you_mean(relation.target, self.record_ids)
                 self.report(origin, path, f"no record has id {relation.target!r}{hint}")
+        self.check_lifecycle(origin, record)
+        for index, package in enumerate(record.packages):
+            self.check_package(origin, f"$.packages[{index}]", record.id, package)
         for index, ranking in enumerate(record.rankings):
             if ranking.position < 1:
                 self.report(origin, f"$.rankings[{index}].position", "positions start at 1")
+
+    def check_lifecycle(self, origin: str, record: Framework) -> None:
+        """A support policy for the release lines; lines unique, parseable, dates in order."""
+        policy = record.support_policy
+        if record.release_lines and policy is None:
+            self.report(origin, "$.support_policy", "release lines need the policy they follow")
+        if policy is not None:
+            if not _URL.fullmatch(policy.url):
+                self.report(origin, "$.support_policy.url", f"{policy.url!r} is not an address")
+            if not _DAY.fullmatch(policy.as_of):
+                self.report(
+                    origin, "$.support_policy.as_of", f"{policy.as_of!r} is not YYYY-MM-DD"
+                )
+            if not self.primary_ids.intersection(policy.sources):
+                self.report(origin, "$.support_policy.sources", "cite the policy page itself")
+        seen: dict[tuple[int, ...], str] = {}
+        for index, line in enumerate(record.release_lines):
+            self.check_line(origin, f"$.release_lines[{index}]", line, seen)
+
+    def check_line(
+        self, origin: str, path: str, line: ReleaseLine, seen: dict[tuple[int, ...], str]
+    ) -> None:
+        try:
+            number = parse_version(line.version)
+        except ValueError as error:
+            self.report(origin, f"{path}.version", str(error))
+            return
+        if number in seen:
+            self.report(origin, f"{path}.version", f"line {line.version!r} is listed twice")
+        seen[number] = line.version
+        if not self.primary_ids.intersection(line.sources):
+            self.report(origin, f"{path}.sources", "cite the maintainers' policy or release page")
+        dates: list[tuple[str, str]] = []
+        for field, form, shape in (
+            ("released", _DAY, "YYYY-MM-DD"),
+            ("active_support_until", _MONTH_OR_DAY, "YYYY-MM[-DD]"),
+            ("security_support_until", _MONTH_OR_DAY, "YYYY-MM[-DD]"),
+        ):
+            value = getattr(line, field)
+            if value is None:
+                continue
+            if not form.fullmatch(value) or not _real_date(value):
+                self.report(origin, f"{path}.{field}", f"{value!r} is not a date {shape}")
+            else:
+                dates.append((field, value))
+        for (first, early), (second, late) in itertools.pairwise(dates):
+            if last_day(late) < last_day(early):
+                self.report(origin, f"{path}.{second}", f"{late} is before {first} {early}")
+        latest = line.latest
+        if latest is not None:
+            self.check_cited(origin, f"{path}.latest.sources", latest.sources)
+            try:
+                inside = parse_version(latest.version)[: len(number)] == number
+            except ValueError as error:
+                self.report(origin, f"{path}.latest.version", str(error))
+                inside = True
+            if not inside:
+                self.report(
+                    origin, f"{path}.latest.version", f"{latest.version} is not in {line.version}"
+                )
+            if not _DAY.fullmatch(latest.date):
+                self.report(origin, f"{path}.latest.date", f"{latest.date!r} is not YYYY-MM-DD")
+            elif _DAY.fullmatch(line.released) and latest.date < line.released:
+                self.report(origin, f"{path}.latest.date", "the latest patch predates the line")
+
+    def check_package(self, origin: str, path: str, record_id: str, package: Package) -> None:
+        """A package is a well-formed purl, shown by a primary source, owned by one record."""
+        try:
+            purl = canonical(package.purl)
+        except ValueError as error:
+            self.report(origin, f"{path}.purl", str(error))
+            return
+        if purl != package.purl:
+            self.report(origin, f"{path}.purl", f"write the purl as {purl!r}")
+        if not self.primary_ids.intersection(package.sources):
+            self.report(
+                origin,
+                f"{path}.sources",
+                "a package name is shown by a primary source (the manifest or registry page)",
+            )
+        owner = self.package_owners.setdefault(purl, record_id)
+        if owner != record_id or purl in self.packages_seen.get(record_id, set()):
+            where = "this record" if owner == record_id else repr(owner)
+            self.report(origin, f"{path}.purl", f"{purl!r} is already listed by {where}")
+        self.packages_seen.setdefault(record_id, set()).add(purl)
 
     def check_positions(self) -> None:
         """No two records may claim one position in one list, unless the entry is shared."""
