@@ -261,3 +261,42 @@ def test_recommend_plugins_loads_the_installed_plugins_for_that_run(
     assert "favourite" in names
     assert "favourite" not in [c["name"] for c in without["recommendations"][0]["breakdown"]]
     assert bf.registered_scorers() == ()
+
+
+def test_lifecycle_shows_each_line_and_its_state_on_a_day(kb: bf.KnowledgeBase) -> None:
+    status, text = run("lifecycle", "django", "--on", "2025-06-01")
+    assert status == 0
+    rows = {line.split()[0]: line for line in text.splitlines() if line[:1].isdigit()}
+    assert set(rows) == {line.version for line in kb.release_lines("django")}
+    assert rows["4.2"].endswith("security fixes")
+    assert rows["1.8"].endswith("ended")
+    assert rows["6.1"].endswith("unreleased")
+    assert "Sources:" in text
+
+
+def test_lifecycle_json_carries_each_answer(kb: bf.KnowledgeBase) -> None:
+    status, text = run("lifecycle", "django", "--on", "2025-06-01", "--json")
+    data = json.loads(text)
+    assert (status, data["on"], data["framework"]["id"]) == (0, "2025-06-01", "django")
+    by_version = {line["version"]: line for line in data["lines"]}
+    assert by_version["4.2"]["supported"] is True
+    assert by_version["1.8"]["supported"] is False
+    assert "LTS" in by_version["4.2"]["reason"]
+
+
+def test_lifecycle_without_a_policy_says_so() -> None:
+    status, text = run("lifecycle", "flask")
+    assert status == 0
+    assert "No release or support policy of Flask is recorded." in text
+
+
+def test_lifecycle_with_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("lifecycle", "django", "--on", "soon")[0] == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_recommend_lts_required_leaves_out_a_policy_without_lts() -> None:
+    status, text = run("recommend", "--language", "javascript", "--lts-required", "--json")
+    assert status == 0
+    excluded = {item["framework"]["id"]: item for item in json.loads(text)["excluded"]}
+    assert "lts_required" in excluded["express"]["constraints"]

@@ -16,7 +16,13 @@ import pytest
 
 from .conftest import REPO
 
-PAGES = ("README.md", "docs/quickstart.md", "docs/querying.md", "docs/scoring.md")
+PAGES = (
+    "README.md",
+    "docs/quickstart.md",
+    "docs/querying.md",
+    "docs/scoring.md",
+    "docs/lifecycle.md",
+)
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

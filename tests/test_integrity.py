@@ -9,6 +9,7 @@ sentence copied from a seed article).
 
 from __future__ import annotations
 
+import datetime
 import json
 import pathlib
 import re
@@ -17,6 +18,7 @@ from collections import defaultdict
 import pytest
 
 import backend_frameworks as bf
+from backend_frameworks._model import statements
 from backend_frameworks._names import normalize
 
 from .conftest import SEEDS
@@ -57,7 +59,7 @@ REQUIRED_FRAMEWORKS = [
     "nextjs", "nestjs", "meteor", "adonisjs", "cakephp", "drupal", "phoenix",
     "zend-framework", "laminas", "sailsjs", "symfony", "yii", "firebase",
 ]  # fmt: skip
-RELATED = ["nodejs", "react", "angularjs", "cowboy", "flutter", "react-native"]
+RELATED = ["nodejs", "react", "angularjs", "angular", "cowboy", "flutter", "react-native"]
 
 ARTICLE_NAMES = [
     ("Django", "django"), ("Flask", "flask"), ("Laravel", "laravel"), ("Ruby on Rails", "rails"),
@@ -80,6 +82,10 @@ ARTICLE_NAMES = [
 # is listed here with its reason, and the list must shrink when one is filled.
 KNOWN_GAPS = {
     ("firebase", "first_release"): "no Firebase or Google page states when the service launched",
+    (
+        "angular",
+        "first_release",
+    ): "angular/angular is too large to fetch; no page dating 2.0.0 was read",
 }
 
 PROVENANCE = ("license", "first_release", "creator", "steward", "website", "repository")
@@ -143,7 +149,13 @@ def test_known_gaps_are_still_gaps(kb: bf.KnowledgeBase) -> None:
 
 
 def test_provenance_facts_cite_a_primary_source(kb: bf.KnowledgeBase) -> None:
-    primary = {source.id for source in kb.sources()} - ARTICLES - {"editorial"}
+    # The project's own publications; seed articles, editorial judgement and
+    # curated lists are never evidence of a provenance fact.
+    primary = {
+        source.id
+        for source in kb.sources()
+        if source.kind not in {bf.SourceKind.LIST, bf.SourceKind.EDITORIAL}
+    } - ARTICLES
     problems = []
     for record in _records(kb):
         for field in PROVENANCE:
@@ -417,3 +429,168 @@ def test_the_data_guide_shows_a_real_feature_entry(kb: bf.KnowledgeBase) -> None
     shown = json.loads(block)
     real = bf.to_dict(kb.get("django").feature(shown["feature"]))  # type: ignore[arg-type]
     assert shown.items() <= real.items()
+
+
+# -- the catalogue beyond the articles (issue 10) ------------------------------------
+
+CATALOGUE = [
+    "fastapi", "starlette", "litestar", "tornado", "pyramid", "sanic", "aiohttp",
+    "fastify", "hapi", "hono", "nuxt", "remix", "elysia",
+    "gin", "echo", "fiber", "chi", "actix-web", "axum", "rocket",
+    "quarkus", "micronaut", "helidon", "ktor", "play", "dropwizard",
+    "vapor", "sinatra", "hanami", "codeigniter", "api-platform",
+    "supabase", "appwrite", "pocketbase", "wordpress", "wagtail", "strapi",
+]  # fmt: skip
+CATALOGUE_RELATED = {
+    "deno": bf.Kind.RUNTIME,
+    "bun": bf.Kind.RUNTIME,
+    "dotnet": bf.Kind.PLATFORM,
+    "blazor": bf.Kind.UI_FRAMEWORK,
+}
+# Records admitted by the official docs of their language, runtime or of another
+# record (the third way in the inclusion rule), with the source that shows it.
+RECOGNISED_BY_DOCS = {
+    "elysia": "elysia-bun-guide",  # Bun's own guide to building an HTTP server with Elysia
+    "supabase": "supabase-hono-docs",  # Hono's docs present Supabase as a backend platform
+}
+# Backend records that no package installs, with the reason.
+NO_PACKAGE = {
+    "firebase": "a hosted service; its SDKs are clients, not the backend",
+    "supabase": "a hosted service (self-hosted as containers); its SDKs are clients",
+    "appwrite": "installed as a Docker image; composer.json names an unpublished project",
+    "aspnet-core": "ships as the Microsoft.AspNetCore.App shared framework of the .NET SDK",
+    "wordpress": "installed from a release archive; the project publishes no registry package",
+    "meteor": "installed by its own installer; the npm package meteor is only that installer",
+}
+
+
+@pytest.mark.parametrize("record_id", CATALOGUE)
+def test_the_catalogue_has_each_expected_framework(kb: bf.KnowledgeBase, record_id: str) -> None:
+    record = kb.get(record_id)
+    assert record.id == record_id
+    assert record.is_backend, f"{record_id}: give it a backend kind"
+
+
+@pytest.mark.parametrize(("record_id", "kind"), sorted(CATALOGUE_RELATED.items()))
+def test_runtimes_and_platforms_are_related_records(
+    kb: bf.KnowledgeBase, record_id: str, kind: bf.Kind
+) -> None:
+    record = kb.get(record_id)
+    assert record.kind.value is kind
+    assert record not in kb.frameworks()
+
+
+@pytest.mark.parametrize(("name", "record_id"), [("dotnet", "dotnet"), (".NET", "dotnet"),
+                         (".NET Core", "dotnet"), ("ASP.NET", "aspnet-core"),
+                         ("Starlite", "litestar"), ("Nuxt.js", "nuxt")])  # fmt: skip
+def test_platform_names_resolve_to_the_platform(
+    kb: bf.KnowledgeBase, name: str, record_id: str
+) -> None:
+    assert kb.get(name).id == record_id
+
+
+def test_every_backend_record_is_admitted_by_the_inclusion_rule(kb: bf.KnowledgeBase) -> None:
+    # docs/data.md: recognised by a seed article, by the ecosystem's curated list
+    # (a source of kind "list" cited by the record's kind), or by official docs;
+    # a release whose date no primary source gave is a listed, explained gap.
+    pending = json.loads(PENDING_PATH.read_text(encoding="utf-8"))
+    problems = []
+    for record in kb.frameworks():
+        lists = {s for s in record.kind.sources if kb.source(s).kind is bf.SourceKind.LIST}
+        by_docs = RECOGNISED_BY_DOCS.get(record.id)
+        if by_docs is not None:
+            assert by_docs in record.kind.sources, (record.id, by_docs)
+            assert kb.source(by_docs).kind in PRIMARY, (record.id, by_docs)
+        elif record.id not in REQUIRED_FRAMEWORKS and not lists:
+            problems.append(
+                f"frameworks/{record.id}.json: $.kind.sources: cite the seed article or curated "
+                "list that admits it (docs/data.md, the inclusion rule)"
+            )
+        listed = pending["missing"].get(record.id, [])
+        if record.id not in REQUIRED_FRAMEWORKS and (
+            (record.latest_release is None and "latest_release" not in listed)
+            or record.maintenance is None
+        ):
+            problems.append(f"frameworks/{record.id}.json: add a stable release and a status")
+    assert not problems, "\n".join(problems)
+
+
+def test_curated_lists_are_recognition_not_evidence(kb: bf.KnowledgeBase) -> None:
+    lists = {source.id for source in kb.sources() if source.kind is bf.SourceKind.LIST}
+    assert lists, "the inclusion rule's lists are sources of kind 'list'"
+    for record in _records(kb):
+        for path, _, statement in statements(record):
+            if path != "$.kind" and set(statement.sources) & lists:
+                assert _primary(kb, statement.sources), (record.id, path)
+        assert lists.isdisjoint(record.kind.sources) or _primary(kb, record.kind.sources), (
+            f"{record.id}: its kind needs its own docs as well as the list"
+        )
+    for source_id in sorted(lists):
+        assert kb.mentioned_by(source_id), f"{source_id}: no record cites this list"
+
+
+def test_every_backend_record_names_its_package(kb: bf.KnowledgeBase) -> None:
+    missing = [
+        record.id
+        for record in kb.frameworks()
+        if not record.packages and record.id not in NO_PACKAGE
+    ]
+    assert not missing, f"add packages (or a NO_PACKAGE reason) for {missing}"
+    for record_id in NO_PACKAGE:
+        assert not kb.get(record_id).packages, f"{record_id} has packages now"
+
+
+def test_every_package_is_a_well_formed_purl(kb: bf.KnowledgeBase) -> None:
+    from packageurl import PackageURL  # noqa: PLC0415 - a test dependency
+
+    for record in _records(kb):
+        for package in record.packages:
+            parsed = PackageURL.from_string(package.purl)
+            assert parsed.version is None, (record.id, package.purl)
+            assert parsed.to_string() == package.purl, (record.id, package.purl)
+            assert kb.by_package(package.purl) is record
+            assert _primary(kb, package.sources), (record.id, package.purl)
+
+
+# -- release lifecycles (issue 11) --------------------------------------------------
+
+# Frameworks whose maintainers publish a release or support policy that the data
+# records; each must have its lines.
+WITH_POLICY = [
+    "django", "laravel", "symfony", "drupal", "yii", "express", "adonisjs", "nodejs",
+    "react-native", "angular", "dotnet", "aspnet-core", "fastify", "nuxt", "deno", "wagtail",
+    "rails", "spring-boot", "quarkus", "micronaut", "phoenix", "play",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("record_id", WITH_POLICY)
+def test_a_published_policy_has_its_lines(kb: bf.KnowledgeBase, record_id: str) -> None:
+    record = kb.get(record_id)
+    assert record.support_policy is not None
+    assert kb.release_lines(record_id), f"{record_id}: add its release lines"
+
+
+def test_every_line_rests_on_the_maintainers_own_sources(kb: bf.KnowledgeBase) -> None:
+    # endoflife.date may be cited as a cross-check, never as a line's only source.
+    as_of = kb.data_info().as_of
+    for record in _records(kb):
+        for line in record.release_lines:
+            own = [s for s in line.sources if "endoflife" not in s]
+            assert _primary(kb, tuple(own)), (record.id, line.version)
+            assert datetime.date.fromisoformat(line.released) <= as_of, (record.id, line.version)
+            if line.latest is not None:
+                assert datetime.date.fromisoformat(line.latest.date) <= as_of
+
+
+def test_the_supported_django_lines_on_a_fixed_day(kb: bf.KnowledgeBase) -> None:
+    # Django's supported-versions page (source django-download-supported-versions):
+    # on 2025-06-01, 5.2 (LTS) and 5.1 got fixes, 4.2 (LTS) got security fixes,
+    # and 5.0 had reached its end in April 2025.
+    day = datetime.date(2025, 6, 1)
+    supported = {
+        line.version
+        for line in kb.release_lines("django")
+        if kb.is_supported("django", line.version, on=day)
+    }
+    assert supported == {"5.2", "5.1", "4.2"}
+    assert {r.id for r in kb.query(supported_on=day, language="python")} >= {"django", "wagtail"}

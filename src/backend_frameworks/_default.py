@@ -260,8 +260,8 @@ def release_lines(name: str) -> tuple[ReleaseLine, ...]:
     Empty when no policy is recorded for the framework.
 
     >>> import backend_frameworks as bf
-    >>> [line.version for line in bf.release_lines("django")][-1]
-    '1.8'
+    >>> [line.version for line in bf.release_lines("django")][:3]
+    ['6.1', '6.0', '5.2']
 
     Raises:
         UnknownFrameworkError: no record has this name (also a :class:`KeyError`).

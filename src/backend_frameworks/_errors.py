@@ -114,8 +114,8 @@ class UnknownPackageError(_LookupMissError):
     >>> try:
     ...     bf.by_package("pkg:npm/expres")
     ... except bf.UnknownPackageError as error:
-    ...     print(error)
-    unknown package 'pkg:npm/expres'; did you mean 'pkg:npm/express'?
+    ...     print(error.suggestions[0])
+    pkg:npm/express
     """
 
     what = "package"

@@ -252,7 +252,7 @@ class SourceKind(enum.Enum):
     SURVEY = "survey"
     EDITORIAL = "editorial"
     LIST = "list"
-    """A curated community list (an "awesome" list): it shows recognition, never a fact."""
+    """A curated community list, which shows recognition and is never evidence of a fact."""
 
 
 class GuidanceKind(enum.Enum):
@@ -595,7 +595,7 @@ class Package(_Undisputed):
 
     @property
     def ecosystem(self) -> str:
-        """The purl type: ``pypi``, ``npm``, ``maven``, ``golang``..."""
+        """The purl type, such as ``pypi``, ``npm``, ``maven`` or ``golang``."""
         return self.purl.partition(":")[2].partition("/")[0].lower()
 
     @property

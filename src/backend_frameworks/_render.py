@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._kb import KnowledgeBase
-from ._lifecycle import Support, last_day
+from ._lifecycle import Support, last_day, newest_first
 from ._model import Claim, Fact, Framework, ReleaseLine, Source
 
 __all__ = ["render_framework", "render_lifecycle", "render_source"]
@@ -192,6 +192,7 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
         note = f" ({package.note})" if package.note else ""
         lines.extend(_labelled("Package", f"{package.purl}{note} {cite.cite(package.sources)}"))
     lines.extend(_evidence(record, cite))
+    lines.extend(_lifecycle_lines(record, cite))
     if not record.is_backend:
         lines.append(f"Note:          {record.name} is not a backend framework.")
     if record.relations:
@@ -244,6 +245,26 @@ def render_framework(record: Framework, kb: KnowledgeBase) -> str:
     lines.extend(_claims("Other claims", record.claims, cite))
     lines.extend(["", "Sources:", *cite.render(kb)])
     return "\n".join(lines) + "\n"
+
+
+def _lifecycle_lines(record: Framework, cite: _Citations) -> list[str]:
+    """The support policy and each release line, newest first, with their sources."""
+    policy = record.support_policy
+    if policy is None:
+        return []
+    out = ["", "Release lines:"]
+    out.extend(_wrap(f"policy {policy.url}, checked {policy.as_of} {cite.cite(policy.sources)}"))
+    for line in newest_first(record.release_lines):
+        parts = [f"{line.version}{' LTS' if line.lts else ''}, released {line.released}"]
+        if line.active_support_until:
+            parts.append(f"active until {line.active_support_until}")
+        if line.security_support_until:
+            parts.append(f"security until {line.security_support_until}")
+        if line.latest is not None:
+            parts.append(f"latest {line.latest.version} ({line.latest.date})")
+        sources = (*line.sources, *(line.latest.sources if line.latest else ()))
+        out.extend(_wrap(f"{'; '.join(parts)} {cite.cite(dict.fromkeys(sources))}"))
+    return out
 
 
 def render_lifecycle(
