@@ -575,7 +575,7 @@ def test_every_line_rests_on_the_maintainers_own_sources(kb: bf.KnowledgeBase) -
     as_of = kb.data_info().as_of
     for record in _records(kb):
         for line in record.release_lines:
-            own = [s for s in line.sources if "endoflife" not in s]
+            own = [s for s in line.sources if "endoflife.date" not in (kb.source(s).url or "")]
             assert _primary(kb, tuple(own)), (record.id, line.version)
             assert datetime.date.fromisoformat(line.released) <= as_of, (record.id, line.version)
             if line.latest is not None:

@@ -498,11 +498,11 @@ class KnowledgeBase:
                 f"No release or support policy of {record.name} is recorded, so whether "
                 f"{version} is supported is unknown.",
             )
-        if line is None:
-            known = [item.version for item in newest_first(record.release_lines)]
-            raise UnknownVersionError(f"{record.id} {version}", tuple(known[:5]))
-        title = self.source(policy.sources[0]).title if policy.sources else policy.url
         lines = newest_first(record.release_lines)
+        if line is None:
+            known = tuple(item.version for item in lines[:5])
+            raise UnknownVersionError(f"{record.id} {version}", known)
+        title = self.source(policy.sources[0]).title if policy.sources else policy.url
         return assess(
             line,
             lines,

@@ -249,11 +249,8 @@ def _enum_filter(field: str, cls: type[enum.Enum]) -> Callable[[object, SupportL
 
 
 def _open_source(value: object, _: SupportLevel) -> Resolve:
-    if not isinstance(value, bool):
-        raise InvalidQueryError.wrong_type(
-            f"open_source takes True or False, not {_type_name(value)}"
-        )
-    return lambda c: c.index.ids("open_source", value)
+    flag = check_flag("open_source", value)
+    return lambda c: c.index.ids("open_source", flag)
 
 
 def _first_release(value: object, _: SupportLevel) -> Resolve:
@@ -262,15 +259,14 @@ def _first_release(value: object, _: SupportLevel) -> Resolve:
 
 
 def _lts(value: object, _: SupportLevel) -> Resolve:
-    if not isinstance(value, bool):
-        raise InvalidQueryError.wrong_type(f"lts takes True or False, not {_type_name(value)}")
-    return lambda c: c.index.ids("lts", value)
+    flag = check_flag("lts", value)
+    return lambda c: c.index.ids("lts", flag)
 
 
 def _supported_on(value: object, _: SupportLevel) -> Resolve:
-    day = as_day(value) if value is not None else None
-    if day is None:
+    if value is None:  # as_day reads None as today; a filter names its day
         raise InvalidQueryError.wrong_type("supported_on takes a date or 'YYYY-MM-DD', not None")
+    day = as_day(value)
     return lambda c: c.index.supported_on(day)
 
 

@@ -59,7 +59,13 @@ def _wrap(text: str, indent: str = "  ", bullet: str = "- ") -> list[str]:
 
 def _labelled(label: str, text: str) -> list[str]:
     """``label: text`` with the text aligned after a 15-column label."""
-    return textwrap.wrap(f"{label + ':':<15}{text}", width=_WIDTH, subsequent_indent=" " * 15)
+    return textwrap.wrap(
+        f"{label + ':':<15}{text}",
+        width=_WIDTH,
+        subsequent_indent=" " * 15,
+        break_long_words=False,  # an address stays whole
+        break_on_hyphens=False,
+    )
 
 
 def _fact_line(label: str, fact: Fact[Any] | None, cite: _Citations) -> list[str]:
@@ -285,34 +291,39 @@ def render_lifecycle(
     out.extend(_labelled("Policy", f"{policy.url} {cite.cite(policy.sources)}"))
     out.extend(_labelled("Checked", policy.as_of))
     out.append("")
-    header = ("line", "released", "LTS", "active until", "security until", "latest", f"on {day}")
+    # Narrow enough for 80 columns: each line's sources are cited once, below
+    # the table, and the latest patch's date is in ``show`` and ``--json``.
+    header = ("line", "released", "LTS", "active to", "security to", "latest", f"on {day}")
     rows = [header]
     for line, answer in zip(lines, answers, strict=True):
-        latest = f"{line.latest.version} ({line.latest.date})" if line.latest else "-"
         if day < last_day(line.released):
             state = "unreleased"
         elif answer.security is None:
             state = "unknown"
+        elif answer.security:
+            state = "active" if answer.active else "security fixes"
         else:
-            state = (
-                ("active" if answer.active else "security fixes") if answer.security else "ended"
-            )
+            state = "ended"
         rows.append(
             (
-                f"{line.version} {cite.cite(line.sources)}",
+                line.version,
                 line.released,
                 "yes" if line.lts else "",
                 line.active_support_until or "-",
                 line.security_support_until or "-",
-                latest,
+                line.latest.version if line.latest else "-",
                 state,
             )
         )
+    sources = [
+        s for line in lines for s in (*line.sources, *(line.latest.sources if line.latest else ()))
+    ]
+    cited_lines = cite.cite(dict.fromkeys(sources))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for index, row in enumerate(rows):
         cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
         out.append("  ".join(cells).rstrip())
         if index == 0:
             out.append("  ".join("-" * width for width in widths))
-    out.extend(["", "Sources:", *cite.render(kb)])
+    out.extend(["", f"The lines rest on {cited_lines}.", "", "Sources:", *cite.render(kb)])
     return "\n".join(out) + "\n"
