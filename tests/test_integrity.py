@@ -559,7 +559,7 @@ def test_every_package_is_a_well_formed_purl(kb: bf.KnowledgeBase) -> None:
 WITH_POLICY = [
     "django", "laravel", "symfony", "drupal", "yii", "express", "adonisjs", "nodejs",
     "react-native", "angular", "dotnet", "aspnet-core", "fastify", "nuxt", "deno", "wagtail",
-    "rails", "spring-boot", "quarkus", "micronaut", "phoenix", "play",
+    "rails", "spring-boot", "quarkus", "micronaut", "phoenix", "play", "nextjs", "cakephp",
 ]  # fmt: skip
 
 
