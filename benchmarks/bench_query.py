@@ -47,6 +47,7 @@ def synthetic(size: int, seed: int = 0) -> bf.KnowledgeBase:
                 aliases=(),
                 relations=(),
                 rankings=(),  # an article's list position belongs to one record
+                packages=(),  # a package URL names one record
                 languages=bf.Fact((language,), template.languages.sources),
             )
         )

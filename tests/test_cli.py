@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import backend_frameworks as bf
@@ -166,7 +167,16 @@ def test_recommend_json() -> None:
     assert data["recommendations"][0]["rank"] == 1
     assert {"firebase"} <= {item["framework"]["id"] for item in data["excluded"]}
     expected = bf.recommend(bf.Requirements(languages=["ruby"], open_source_only=True), limit=2)
+    stability = data.pop("stability")
     assert data == bf.to_dict(expected)
+    assert stability == [bf.to_dict(item) for item in expected.stability()]
+
+
+def _result(text: str) -> object:
+    """A recommend --json answer without its stability analysis."""
+    data = json.loads(text)
+    del data["stability"]
+    return data
 
 
 PLAIN = bf.to_dict(bf.recommend(bf.Requirements()))
@@ -189,6 +199,14 @@ PLAIN = bf.to_dict(bf.recommend(bf.Requirements()))
         (["--self-hosted-only"], bf.Requirements(self_hosted_only=True)),
         (["--exclude", "express"], bf.Requirements(exclude=["express"])),
         (["--exclude-kind", "cms"], bf.Requirements(exclude_kinds=["cms"])),
+        (
+            ["--language", "kotlin", "--languages-only"],
+            bf.Requirements(languages=["kotlin"], languages_only=True),
+        ),
+        (
+            ["--language", "go", "--open-to-new-languages"],
+            bf.Requirements(languages=["go"], open_to_new_languages=True),
+        ),
     ],
 )
 def test_each_recommend_option_reaches_the_requirements(
@@ -198,20 +216,49 @@ def test_each_recommend_option_reaches_the_requirements(
     assert status == 0
     expected = bf.to_dict(bf.recommend(needs))
     assert expected != PLAIN  # the option changes the answer, so ignoring it would show
-    assert json.loads(text) == expected
+    assert _result(text) == expected
+    if len(argv) > 2:
+        alone = bf.to_dict(bf.recommend(attrs.evolve(needs, languages_only=False,
+                                                     open_to_new_languages=False)))  # fmt: skip
+        assert expected != alone
 
 
 def test_recommend_limit_and_explain() -> None:
     status, text = run("recommend", "--limit", "2", "--json")
     assert status == 0
-    assert json.loads(text) == bf.to_dict(bf.recommend(bf.Requirements(), limit=2))
-    brief = run("recommend", "--limit", "1")[1]
+    assert _result(text) == bf.to_dict(bf.recommend(bf.Requirements(), limit=2))
     explained = run("recommend", "--limit", "1", "--explain")[1]
     first = bf.recommend(bf.Requirements(), limit=1)[0]
-    # --explain lists every criterion with its sources; the brief form only the top three.
+    # --explain lists every criterion with its sources.
     assert all(entry.name in explained for entry in first.breakdown)
-    assert sum(entry.name in brief.split() for entry in first.breakdown) == 3
     assert "[" in explained
+
+
+def test_recommend_shows_what_decided_each_place_and_what_pulled_it_down() -> None:
+    needs = bf.Requirements(languages=["python"], must_have=["orm"], use_cases=["web-app"])
+    result = bf.recommend(needs, limit=4)
+    brief = run("recommend", "--language", "python", "--need", "orm", "--use-case", "web-app",
+                "--limit", "4")[1]  # fmt: skip
+    for item in result:
+        block = brief.split(f"{item.rank:>2}. {item.framework.name}")[1].split("\n\n")[0]
+        block = block.split(f"\n{item.rank + 1:>2}. ")[0]
+        for entry in item.deciding():
+            assert f"+ {entry.name} " in block
+        if item.drawback is not None:
+            assert f"- {item.drawback.name} " in block
+    assert result.stability()[0].headline in brief
+
+
+def test_recommend_why_not_explains_an_excluded_and_a_lower_framework(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, text = run("recommend", "--language", "python", "--need", "orm", "--why-not", "meteor")
+    assert status == 0
+    assert "Why not Meteor? Meteor was excluded: Does not provide must-have features: orm." in text
+    status, text = run("recommend", "--language", "python", "--why-not", "rails", "--json")
+    assert json.loads(text)["why_not"]["rank"] > 1
+    assert run("recommend", "--why-not", "djangoo") == (1, "")
+    assert "did you mean 'django'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

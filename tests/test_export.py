@@ -137,6 +137,7 @@ def _examples() -> dict[type[Any], Any]:
     """One real instance of every type ``to_dict`` accepts, made by the library."""
     django = bf.get("django")
     result = bf.recommend(bf.Requirements(languages=["python"], must_have=["orm"]))
+    STABILITY = next(s for s in result.stability(samples=20) if s.down is not None)  # noqa: N806
     everything = bf.recommend(bf.Requirements(open_source_only=True))
     comparison = bf.compare("django", "flask")
     dispute = bf.disputes()[0]
@@ -175,6 +176,11 @@ def _examples() -> dict[type[Any], Any]:
         result[0],
         everything.excluded[0],
         result,
+        result[0].coverage,
+        STABILITY,
+        STABILITY.down,
+        result.why_not(result[1].framework.id),
+        result.why_not(result[1].framework.id).gaps[0],
     ]
     return {type(example): example for example in examples}
 

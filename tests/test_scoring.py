@@ -186,16 +186,35 @@ def test_score_deduplicates_sources() -> None:
         ({"python": "very-low"}, "django", 0.6),
         ({"javascript": "very-high"}, "nestjs", 1.0),
         ({"typescript": "very-high"}, "express", 0.7),
-        ({"kotlin": "very-high"}, "firebase", 0.5),
+        ({"kotlin": "very-high"}, "spring-boot", 1.0),
+        ({"java": "very-high"}, "ktor", 0.7),
+        ({"javascript": "very-high"}, "firebase", 0.7),
+        ({"kotlin": "very-high"}, "firebase", 0.49),
         ({"ruby": "very-high"}, "django", 0.0),
     ],
 )
 def test_language_fit_gives_partial_credit_on_the_same_runtime(
     kb: bf.KnowledgeBase, team: dict[str, str], framework: str, expected: float
 ) -> None:
-    score = bf.LanguageFitScorer().score(kb.get(framework), bf.Requirements(languages=team))
+    # Neighbours come from the vocabulary (Term.neighbours) through bind(kb); a
+    # hosted service's languages are its client libraries', so it earns less.
+    scorer = bf.LanguageFitScorer().bind(kb)
+    score = scorer.score(kb.get(framework), bf.Requirements(languages=team))
     assert score.value == pytest.approx(expected)
     assert score.reasons
+    # Verified when a primary source states the language, opinion when only articles do.
+    primary = any(
+        kb.source(s).kind in {bf.SourceKind.DOCUMENTATION, bf.SourceKind.REPOSITORY,
+                              bf.SourceKind.LICENSE}
+        for s in score.sources
+    )  # fmt: skip
+    expected_basis = bf.Coverage(verified=1.0) if primary else bf.Coverage(opinion=1.0)
+    assert score.coverage == expected_basis
+
+
+def test_an_unbound_language_fit_knows_no_neighbours(kb: bf.KnowledgeBase) -> None:
+    needs = bf.Requirements(languages={"typescript": "very-high"})
+    assert bf.LanguageFitScorer().score(kb.get("express"), needs).value == 0.0
 
 
 @pytest.mark.parametrize("scorer", [scorer for scorer, _ in bf.ScoringModel.default().scorers])
@@ -376,8 +395,9 @@ def test_recommend_is_deterministic_and_limited() -> None:
     first = bf.recommend(needs)
     assert first == bf.recommend(needs)
     assert [r.rank for r in first] == list(range(1, len(first) + 1))
-    totals = [r.total for r in first]
-    assert totals == sorted(totals, reverse=True)
+    # Ordered by the language match first, then by total.
+    keys = [(r.language_match.tier if r.language_match else 0, -r.total) for r in first]
+    assert keys == sorted(keys)
     assert bf.recommend(needs, limit=2).ids == first.ids[:2]
     assert len(bf.recommend(needs, limit=0)) == 0
     with pytest.raises(ValueError, match="limit"):

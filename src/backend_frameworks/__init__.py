@@ -16,6 +16,7 @@ alone.
 ('Ruby on Rails', ('ruby',))
 """
 
+from ._analysis import Gap, Shift, Stability, WhyNot
 from ._compare import Comparison, ComparisonRow
 from ._default import (
     by_package,
@@ -100,15 +101,18 @@ from ._plugins import ENTRY_POINT_GROUP, discover_plugins
 from ._provenance import Citation, Dispute, DisputedStatement
 from ._query import Predicate, where
 from ._requirements import Requirements, Scale
-from ._score import Score, Scorer
+from ._score import Aggregation, Coverage, Score, Scorer
 from ._scorers import (
     CommunityScorer,
     DevelopmentSpeedScorer,
     FeatureScorer,
+    KindFitScorer,
     LanguageFitScorer,
+    LanguageMatch,
     LearningCurveScorer,
     LicenseScorer,
     LongTermSupportScorer,
+    MaintenanceScorer,
     MaturityScorer,
     PerformanceScorer,
     QualityScorer,
@@ -116,7 +120,6 @@ from ._scorers import (
     UseCaseFitScorer,
 )
 from ._scoring import (
-    Aggregation,
     CriterionScore,
     Exclusion,
     Recommendation,
@@ -140,6 +143,7 @@ __all__ = [
     "Comparison",
     "ComparisonRow",
     "Correction",
+    "Coverage",
     "CriterionScore",
     "DataError",
     "DataInfo",
@@ -152,19 +156,23 @@ __all__ = [
     "FeatureScorer",
     "FeatureSupport",
     "Framework",
+    "Gap",
     "Guidance",
     "GuidanceKind",
     "InvalidModelError",
     "InvalidQueryError",
     "InvalidRequirementsError",
     "Kind",
+    "KindFitScorer",
     "KnowledgeBase",
     "LanguageFitScorer",
+    "LanguageMatch",
     "LearningCurveScorer",
     "Level",
     "LicenseScorer",
     "LongTermSupportScorer",
     "Maintenance",
+    "MaintenanceScorer",
     "MaintenanceStatus",
     "MaturityScorer",
     "Measurement",
@@ -194,8 +202,10 @@ __all__ = [
     "ScorerError",
     "ScoringModel",
     "SearchHit",
+    "Shift",
     "Source",
     "SourceKind",
+    "Stability",
     "Statement",
     "Support",
     "SupportLevel",
@@ -211,6 +221,7 @@ __all__ = [
     "Vocabularies",
     "WeightedMean",
     "WeightedProduct",
+    "WhyNot",
     "__version__",
     "by_package",
     "claims",

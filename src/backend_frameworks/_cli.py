@@ -22,6 +22,7 @@ from ._export import to_dict
 from ._lifecycle import as_day
 from ._render import render_framework, render_lifecycle, render_source
 from ._requirements import Requirements
+from ._scoring import CriterionScore
 from ._version import __version__
 
 __all__ = ["main"]
@@ -176,6 +177,8 @@ def _requirements(args: argparse.Namespace) -> Requirements:
         open_source_only=args.open_source_only,
         self_hosted_only=args.self_hosted_only,
         lts_required=args.lts_required,
+        languages_only=args.languages_only,
+        open_to_new_languages=args.open_to_new_languages,
         on=args.on,
         allow_unmaintained=args.allow_unmaintained,
         exclude=args.exclude,
@@ -183,30 +186,47 @@ def _requirements(args: argparse.Namespace) -> Requirements:
     )
 
 
+def _criterion_line(mark: str, entry: CriterionScore, *, sources: bool) -> str:
+    cited = f" [{', '.join(entry.sources)}]" if sources and entry.sources else ""
+    reason = " ".join(entry.reasons)
+    return f"    {mark} {entry.name:<18} {entry.value:.2f} x{entry.weight:g}  {reason}{cited}\n"
+
+
 def _recommend(args: argparse.Namespace, out: TextIO) -> int:
     needs = _requirements(args)
     model = default_model(plugins=args.plugins)
     result = default_knowledge_base().recommend(needs, model, limit=args.limit)
+    why_not = result.why_not(args.why_not) if args.why_not else None
+    stability = result.stability() if len(result) else ()
     if args.json:
-        _print_json(to_dict(result), out)
+        exported = to_dict(result)
+        exported["stability"] = [to_dict(item) for item in stability]
+        if why_not is not None:
+            exported["why_not"] = to_dict(why_not)
+        _print_json(exported, out)
         return EXIT_OK
-    if not len(result):
+    if not len(result) and args.limit != 0:
         out.write("No framework meets every hard constraint.\n")
-    for item in result:
-        out.write(f"{item.rank:>2}. {item.framework.name:<24} {item.total:.3f}\n")
-        ranked = sorted(item.breakdown, key=lambda c: -c.contribution)
-        shown = item.breakdown if args.explain else [c for c in ranked if c.weight][:3]
-        for entry in shown:
-            sources = f" [{', '.join(entry.sources)}]" if args.explain and entry.sources else ""
-            reason = " ".join(entry.reasons)
-            out.write(
-                f"      {entry.name:<18} {entry.value:.2f} x{entry.weight:g}  {reason}{sources}\n"
-            )
+    for item, steady in zip(result, stability, strict=True):
+        out.write(f"{item.rank:>2}. {item.framework.name:<24} {item.total:.3f}  ")
+        out.write(f"(kept its place in {steady.kept:.0%} of variations)\n")
+        if args.explain:
+            out.writelines(_criterion_line(" ", entry, sources=True) for entry in item.breakdown)
+        else:
+            out.writelines(_criterion_line("+", entry, sources=False) for entry in item.deciding())
+            if item.drawback is not None:
+                out.write(_criterion_line("-", item.drawback, sources=False))
+        if item.unverified:
+            out.write(f"    ? unverified must-haves: {', '.join(item.unverified)}\n")
+    if stability:
+        out.write(f"\n{stability[0].headline}\n")
     if result.excluded:
         out.write(f"\nExcluded ({len(result.excluded)}):\n")
         out.writelines(
             f"  {exclusion.framework.name}: {exclusion.reason}\n" for exclusion in result.excluded
         )
+    if why_not is not None:
+        out.write(f"\nWhy not {why_not.framework.name}? {why_not.text}\n")
     return EXIT_OK
 
 
@@ -261,6 +281,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LANG[:LEVEL]",
         help="a language the team knows, optionally with proficiency (python:high)",
     )
+    rec.add_argument(
+        "--languages-only",
+        action="store_true",
+        help="leave out frameworks in none of the team's languages",
+    )
+    rec.add_argument(
+        "--open-to-new-languages",
+        action="store_true",
+        help="the team would learn a new language: do not rank its own languages first",
+    )
     rec.add_argument("--experience", help="the team's experience (very-low ... very-high)")
     rec.add_argument(
         "--need", action="append", default=[], metavar="FEATURE", help="a must-have feature"
@@ -301,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--exclude-kind", action="append", default=[], metavar="KIND")
     rec.add_argument("--limit", type=int, help="show at most N frameworks")
     rec.add_argument("--explain", action="store_true", help="every criterion with its sources")
+    rec.add_argument(
+        "--why-not",
+        metavar="FRAMEWORK",
+        help="explain why a framework ranked lower or was excluded",
+    )
     rec.add_argument(
         "--plugins", action="store_true", help="load scorer plugins from entry points"
     )

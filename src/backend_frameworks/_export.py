@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._analysis import Gap, Shift, Stability, WhyNot
 from ._compare import Comparison, ComparisonRow
 from ._convert import converter, describe_error, structure
 from ._errors import DataError, InvalidQueryError
@@ -30,7 +31,7 @@ from ._model import (
     Vocabularies,
 )
 from ._provenance import Citation, Dispute
-from ._score import Score
+from ._score import Coverage, Score
 from ._scoring import (
     CriterionScore,
     Exclusion,
@@ -63,6 +64,11 @@ Exportable = (
     | Recommendation
     | Exclusion
     | RecommendationResult
+    | Coverage
+    | Stability
+    | Shift
+    | WhyNot
+    | Gap
     | Support
 )
 """Every type :func:`to_dict` accepts."""
@@ -84,10 +90,34 @@ def _rating(rating: Rating) -> dict[str, Any]:
     }
 
 
+# Computed properties that belong in a result's JSON, by type.
+_COMPUTED: dict[type, tuple[str, ...]] = {
+    Recommendation: ("coverage",),
+    Stability: ("headline",),
+    WhyNot: ("excluded", "text"),
+}
+
+
 def _results_converter() -> Any:
     results = converter.copy()
     results.register_unstructure_hook(Framework, _reference)
     results.register_unstructure_hook(Rating, _rating)
+
+    def with_computed(cls: type) -> None:
+        def hook(value: Any) -> dict[str, Any]:
+            exported = {
+                field.name: _by_runtime_type(getattr(value, field.name))
+                for field in attrs.fields(cls)
+                if not field.name.startswith("_")
+            }
+            for name in _COMPUTED.get(cls, ()):
+                exported[name] = _by_runtime_type(getattr(value, name))
+            return exported
+
+        results.register_unstructure_hook(cls, hook)
+
+    for cls in (*_COMPUTED, RecommendationResult):
+        with_computed(cls)
     return results
 
 
@@ -130,10 +160,8 @@ def to_dict(value: Exportable) -> dict[str, Any]:
         raise InvalidQueryError.wrong_type(
             f"to_dict takes a record or result of backend_frameworks, not {type(value).__name__}"
         )
-    return {
-        field.name: _by_runtime_type(getattr(value, field.name))
-        for field in attrs.fields(type(value))
-    }
+    exported: dict[str, Any] = _by_runtime_type(value)
+    return exported
 
 
 _EXPORTABLE: tuple[type, ...] = tuple(

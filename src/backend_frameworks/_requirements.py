@@ -182,6 +182,14 @@ def _lts_required(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
     return _flag("lts_required", value)
 
 
+def _languages_only(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
+    return _flag("languages_only", value)
+
+
+def _open_to_new_languages(value: bool) -> bool:  # noqa: FBT001 - an attrs converter
+    return _flag("open_to_new_languages", value)
+
+
 def _on(value: datetime.date | str | None) -> datetime.date | None:
     checked: object = value
     if checked is None:
@@ -228,9 +236,9 @@ def _options(typed: Mapping[str, object]) -> Mapping[str, object]:
 class Requirements:
     """A project's needs and values; every field is optional and keyword-only.
 
-    Soft wishes (``languages``, ``experience``, ``nice_to_have``,
-    ``use_cases``, ``scale``, ``priorities``) move scores; hard constraints
-    (``must_have``, ``licenses``, ``open_source_only``,
+    Soft wishes (``languages``, ``open_to_new_languages``, ``experience``,
+    ``nice_to_have``, ``use_cases``, ``scale``, ``priorities``) move scores;
+    hard constraints (``languages_only``, ``must_have``, ``licenses``, ``open_source_only``,
     ``self_hosted_only``, ``lts_required``, ``exclude``, ``exclude_kinds``,
     and the maintenance status unless ``allow_unmaintained``) exclude frameworks, each with its
     reason. ``priorities`` maps a criterion (a scorer's name,
@@ -257,7 +265,15 @@ class Requirements:
     """
 
     languages: Mapping[str, Level] = attrs.field(factory=dict, converter=_languages)
-    """Language id -> the team's proficiency (a bare list means ``HIGH``)."""
+    """Language id -> the team's proficiency (a bare list means ``HIGH``).
+
+    Frameworks in these languages rank above every framework outside them,
+    then those in a neighbour language (TypeScript for JavaScript), then the
+    rest, hosted services with a client library in them included."""
+    languages_only: bool = attrs.field(default=False, converter=_languages_only)
+    """Exclude frameworks not written in one of :attr:`languages`, hosted services too (hard)."""
+    open_to_new_languages: bool = attrs.field(default=False, converter=_open_to_new_languages)
+    """The team would learn a new language, so its languages score but do not rank first."""
     experience: Level | None = attrs.field(default=None, converter=_experience)
     """The team's general experience (``None``: unknown, taken as moderate)."""
     must_have: tuple[str, ...] = attrs.field(default=(), converter=_must_have)
@@ -293,6 +309,18 @@ class Requirements:
     """Also consider deprecated and archived frameworks (left out by default)."""
     options: Mapping[str, object] = attrs.field(factory=dict, converter=_options)
     """Plugins' own options, by key (read-only)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.languages_only and not self.languages:
+            raise InvalidRequirementsError(
+                "languages_only", "needs the team's languages", self.languages_only
+            )
+        if self.languages_only and self.open_to_new_languages:
+            raise InvalidRequirementsError(
+                "open_to_new_languages",
+                "contradicts languages_only: choose one",
+                self.open_to_new_languages,
+            )
 
     def validate(
         self, kb: KnowledgeBase, model: ScoringModel | Iterable[str] | None = None

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import datetime
+import enum
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from ._lifecycle import last_day, newest_first
 from ._model import (
+    ClaimStatus,
     Framework,
     Guidance,
     GuidanceKind,
     Kind,
     Level,
+    MaintenanceStatus,
     Quality,
     Rating,
+    SourceKind,
     SupportLevel,
 )
 from ._requirements import Requirements, Scale
-from ._score import Score, Scorer
+from ._score import NEUTRAL_DEFAULT, OPINION, VERIFIED, Coverage, Score, Scorer
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
@@ -30,42 +35,119 @@ __all__ = [
     "CommunityScorer",
     "DevelopmentSpeedScorer",
     "FeatureScorer",
+    "KindFitScorer",
     "LanguageFitScorer",
+    "LanguageMatch",
     "LearningCurveScorer",
     "LicenseScorer",
     "LongTermSupportScorer",
+    "MaintenanceScorer",
     "MaturityScorer",
     "PerformanceScorer",
     "QualityScorer",
     "ScaleFitScorer",
     "UseCaseFitScorer",
     "builtin_scorers",
+    "is_hosted",
+    "language_match",
+    "language_neighbours",
 ]
 
 NEUTRAL = 0.5
 """The value a scorer gives when the data says nothing either way."""
 
-_RUNTIME_OF_LANGUAGE = {
-    "python": "cpython",
-    "ruby": "ruby",
-    "php": "php",
-    "javascript": "node-js",
-    "typescript": "node-js",
-    "java": "jvm",
-    "kotlin": "jvm",
-    "groovy": "jvm",
-    "scala": "jvm",
-    "csharp": "dotnet",
-    "fsharp": "dotnet",
-    "visual-basic": "dotnet",
-    "elixir": "beam",
-    "erlang": "beam",
-    "dart": "dart-vm",
-}
-# TypeScript is JavaScript with types: closer than two languages that only share a VM.
-_CLOSE_PAIRS = frozenset({frozenset({"javascript", "typescript"})})
-_CLOSE_CREDIT = 0.7
-_SAME_RUNTIME_CREDIT = 0.5
+_PRIMARY_KINDS = frozenset({SourceKind.DOCUMENTATION, SourceKind.REPOSITORY, SourceKind.LICENSE})
+_NEIGHBOUR_CREDIT = 0.7
+"""A neighbour language (same runtime, calls the team's libraries directly) earns this share."""
+_SERVICE_CREDIT = 0.7
+"""A hosted service used through a client library in the team's language earns this share."""
+
+
+class LanguageMatch(enum.Enum):
+    """How a framework's languages meet the team's, best first; recommend ranks by it first.
+
+    The seed articles' guidance (``team-expertise-first``,
+    ``language-drives-framework``) is to start from the language the team
+    knows, so a framework in a team language ranks above every framework
+    outside them, whatever its other scores.
+    """
+
+    TEAM = "team"
+    """Written (and programmed) in a language the team knows."""
+    NEIGHBOUR = "neighbour"
+    """In a neighbour of a team language (TypeScript for JavaScript, Kotlin for Java)."""
+    SERVICE = "service"
+    """A hosted backend service with a client library in a team language (ranked with OTHER)."""
+    OTHER = "other"
+    """None of the team's languages or their neighbours."""
+
+    @property
+    def rank(self) -> int:
+        """0 for :attr:`TEAM` up to 3 for :attr:`OTHER`."""
+        return list(LanguageMatch).index(self)
+
+    @property
+    def tier(self) -> int:
+        """The ranking's first key, from team 0 and neighbour 1 to hosted service and other 2.
+
+        A hosted service is not written in the team's language (only its
+        client libraries are), so it competes with the rest on its scores.
+        """
+        return min(self.rank, 2)
+
+
+def language_match(
+    framework: Framework,
+    team: Mapping[str, Level],
+    neighbours: Mapping[str, tuple[str, ...]],
+) -> tuple[LanguageMatch, float, str]:
+    """How ``framework`` meets the ``team``'s languages: the match, a value in [0, 1], a reason.
+
+    ``neighbours`` maps a language id to its neighbours (the vocabulary's
+    :attr:`Term.neighbours`). A backend-as-a-service lists the languages of
+    its client libraries, not of code the team writes on the server, so its
+    best match is :attr:`LanguageMatch.SERVICE`.
+    """
+    service = framework.kind.value is Kind.BACKEND_AS_A_SERVICE
+    best: tuple[LanguageMatch, float, str] = (
+        LanguageMatch.OTHER,
+        0.0,
+        f"Uses {', '.join(framework.languages.value)}; the team knows none of them.",
+    )
+
+    def better(match: LanguageMatch, value: float, reason: str) -> None:
+        nonlocal best
+        if (match.rank, -value) < (best[0].rank, -best[1]):
+            best = (match, value, reason)
+
+    for language in framework.languages.value:
+        if language in team:
+            level = team[language]
+            if service:
+                reason = (
+                    f"A hosted service with a {language} client library, which the team knows "
+                    f"({level.value}); the server side is not the team's code."
+                )
+                better(LanguageMatch.SERVICE, _SERVICE_CREDIT * _proficiency(level), reason)
+            else:
+                reason = f"Uses {language}, which the team knows ({level.value})."
+                better(LanguageMatch.TEAM, _proficiency(level), reason)
+            continue
+        for known, level in team.items():
+            if language not in neighbours.get(known, ()):
+                continue
+            value = _NEIGHBOUR_CREDIT * _proficiency(level)
+            if service:
+                reason = (
+                    f"A hosted service with a {language} client library, a neighbour of "
+                    f"{known}; the server side is not the team's code."
+                )
+                better(LanguageMatch.SERVICE, _SERVICE_CREDIT * value, reason)
+            else:
+                reason = f"Uses {language}, a neighbour of {known} on the same runtime."
+                better(LanguageMatch.NEIGHBOUR, value, reason)
+    return best
+
 
 _SUPPORT_VALUE = {
     SupportLevel.BUILT_IN: 1.0,
@@ -88,40 +170,63 @@ def _proficiency(level: Level) -> float:
 
 @attrs.frozen
 class LanguageFitScorer:
-    """Team language fit, with partial credit for a neighbour on the same runtime."""
+    """Team language fit, with partial credit for a neighbour on the same runtime.
+
+    Neighbours come from the knowledge base's language vocabulary
+    (``Term.neighbours``), which :meth:`bind` reads; unbound, only the
+    team's own languages count.
+    """
 
     name: str = "language_fit"
     description: str = "Is the framework written in a language the team knows?"
+    neighbours: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False)
+    """Language id -> its neighbours; :meth:`bind` fills it in."""
+    primary: frozenset[str] | None = attrs.field(default=None, eq=False, repr=False)
+    """The ids of primary sources (docs, repository, licence); :meth:`bind` fills it in.
+
+    A language the record's primary sources state is verified evidence; one
+    only articles state is opinion; unbound, the basis is unstated."""
+
+    def bind(self, kb: KnowledgeBase) -> LanguageFitScorer:
+        """This scorer, reading the language neighbours and primary sources of ``kb``."""
+        primary = frozenset(s.id for s in kb.sources() if s.kind in _PRIMARY_KINDS)
+        return attrs.evolve(self, neighbours=language_neighbours(kb), primary=primary)
 
     def score(self, framework: Framework, requirements: Requirements) -> Score:
         """Best match between the framework's languages and the team's."""
         team = requirements.languages
         sources = framework.languages.sources
         if not team:
-            return Score(NEUTRAL, ["No team languages given."], ())
-        best = 0.0
-        reason = f"Uses {', '.join(framework.languages.value)}; the team knows none of them."
-        for language in framework.languages.value:
-            if language in team:
-                value = _proficiency(team[language])
-                if value > best:
-                    best = value
-                    reason = f"Uses {language}, which the team knows ({team[language].value})."
-                continue
-            for known, level in team.items():
-                runtime = _RUNTIME_OF_LANGUAGE.get(known)
-                if runtime is None or runtime != _RUNTIME_OF_LANGUAGE.get(language):
-                    continue
-                close = frozenset({known, language}) in _CLOSE_PAIRS
-                credit = _CLOSE_CREDIT if close else _SAME_RUNTIME_CREDIT
-                value = credit * _proficiency(level)
-                if value > best:
-                    best = value
-                    reason = (
-                        f"Uses {language}, a neighbour of {known} on the {runtime} runtime "
-                        "(partial credit)."
-                    )
-        return Score(round(best, 6), [reason], sources)
+            return Score(NEUTRAL, ["No team languages given."], (), NEUTRAL_DEFAULT)
+        _, value, reason = language_match(framework, team, self.neighbours)
+        if self.primary is None:
+            basis = Coverage()
+        else:
+            basis = VERIFIED if self.primary & set(sources) else OPINION
+        return Score(round(value, 6), [reason], sources, basis)
+
+
+def is_hosted(framework: Framework) -> bool:
+    """Whether it runs only as the vendor's managed cloud (its runtime is ``managed-cloud``).
+
+    A backend-as-a-service that can be self-hosted (PocketBase, Appwrite)
+    is not: its runtime is where it runs on your own machines.
+    """
+    return framework.runtime is not None and framework.runtime.value == "managed-cloud"
+
+
+def language_neighbours(kb: KnowledgeBase) -> Mapping[str, tuple[str, ...]]:
+    """Language id -> its neighbours, from ``kb``'s language vocabulary."""
+    return {term.id: term.neighbours for term in kb.vocabularies().languages}
+
+
+def _mean_coverage(parts: list[Coverage]) -> Coverage:
+    """The equal-weight mean of some coverages."""
+    return Coverage.of(
+        verified=sum(c.verified for c in parts),
+        opinion=sum(c.opinion for c in parts),
+        neutral=sum(c.neutral for c in parts),
+    )
 
 
 def _disagreement(rating: Rating) -> list[str]:
@@ -132,17 +237,25 @@ def _disagreement(rating: Rating) -> list[str]:
     return [f"Sources disagree ({levels}); the median counts."]
 
 
+def _basis(statuses: list[ClaimStatus | None]) -> Coverage:
+    """Verified for the claims a primary source confirms, opinion for the rest."""
+    verified = sum(status is ClaimStatus.VERIFIED for status in statuses)
+    return Coverage.of(verified=verified, opinion=len(statuses) - verified)
+
+
 def _rating_score(
     framework: Framework, quality: Quality
-) -> tuple[float | None, list[str], tuple[str, ...]]:
+) -> tuple[float | None, list[str], tuple[str, ...], Coverage]:
     rating = framework.rating(quality)
     words = quality.value.replace("-", " ")
     if rating is None:
         if any(claim.quality is quality for claim in framework.qualities):
-            return None, [f"Its {words} claims are unsupported or disputed; not evidence."], ()
-        return None, [f"No source rates its {words}."], ()
+            reason = f"Its {words} claims are unsupported or disputed; not evidence."
+            return None, [reason], (), NEUTRAL_DEFAULT
+        return None, [f"No source rates its {words}."], (), NEUTRAL_DEFAULT
     reasons = [f"{words.capitalize()} rated {rating.level.value}."]
-    return _level_value(rating.level), reasons + _disagreement(rating), rating.sources
+    basis = _basis([claim.status for claim in rating.evidence])
+    return _level_value(rating.level), reasons + _disagreement(rating), rating.sources, basis
 
 
 @attrs.frozen
@@ -165,8 +278,8 @@ class QualityScorer:
 
     def score(self, framework: Framework, requirements: Requirements) -> Score:  # noqa: ARG002
         """The median rated level, scaled to [0, 1]."""
-        value, reasons, sources = _rating_score(framework, self.quality)
-        return Score(NEUTRAL if value is None else value, reasons, sources)
+        value, reasons, sources, basis = _rating_score(framework, self.quality)
+        return Score(NEUTRAL if value is None else value, reasons, sources, basis)
 
 
 @attrs.frozen
@@ -208,14 +321,17 @@ class CommunityScorer:
         values: list[float] = []
         reasons: list[str] = []
         sources: list[str] = []
+        bases: list[Coverage] = []
         for quality in (Quality.COMMUNITY, Quality.DOCUMENTATION):
-            value, why, cited = _rating_score(framework, quality)
+            value, why, cited, basis = _rating_score(framework, quality)
             reasons.extend(why)
             sources.extend(cited)
             if value is not None:
                 values.append(value)
-        total = sum(values) / len(values) if values else NEUTRAL
-        return Score(total, reasons, sources)
+                bases.append(basis)
+        if not values:
+            return Score(NEUTRAL, reasons, sources, NEUTRAL_DEFAULT)
+        return Score(sum(values) / len(values), reasons, sources, _mean_coverage(bases))
 
 
 @attrs.frozen
@@ -237,17 +353,20 @@ class FeatureScorer:
         for feature, minimum in requirements.nice_to_have.items():
             wanted[feature] = max(minimum, wanted.get(feature, minimum))
         if not wanted:
-            return Score(NEUTRAL, ["No features requested."], ())
+            return Score(NEUTRAL, ["No features requested."], (), NEUTRAL_DEFAULT)
         values: list[float] = []
         reasons: list[str] = []
         sources: list[str] = []
+        bases: list[Coverage] = []
         for feature, minimum in sorted(wanted.items()):
             support = framework.feature(feature)
             if support is None:
                 values.append(NEUTRAL)
                 reasons.append(f"{feature}: unknown (unverified), scored neutral.")
+                bases.append(NEUTRAL_DEFAULT)
                 continue
             sources.extend(support.sources)
+            bases.append(VERIFIED)
             if not support.support.provided:
                 values.append(0.0)
                 reasons.append(f"{feature}: not provided.")
@@ -259,7 +378,7 @@ class FeatureScorer:
             else:
                 values.append(_SUPPORT_VALUE[support.support])
                 reasons.append(f"{feature}: {support.support.value}.")
-        return Score(sum(values) / len(values), reasons, sources)
+        return Score(sum(values) / len(values), reasons, sources, _mean_coverage(bases))
 
 
 @attrs.frozen
@@ -281,12 +400,13 @@ class UseCaseFitScorer:
     def score(self, framework: Framework, requirements: Requirements) -> Score:
         """Mean over the wanted use cases: suited 1, guided 0.75, unknown 0.5, unsuited 0."""
         if not requirements.use_cases:
-            return Score(NEUTRAL, ["No use cases given."], ())
+            return Score(NEUTRAL, ["No use cases given."], (), NEUTRAL_DEFAULT)
         advice = self._language_guidance()
         languages = set(framework.languages.value)
         values: list[float] = []
         reasons: list[str] = []
         sources: list[str] = []
+        bases: list[Coverage] = []
         for use_case in requirements.use_cases:
             claims = [c for c in framework.use_cases if c.use_case == use_case]
             undisputed = [c for c in claims if not c.disputed] or claims
@@ -296,6 +416,7 @@ class UseCaseFitScorer:
                 values.append(value)
                 for claim in undisputed:
                     sources.extend(claim.sources)
+                bases.append(_basis([claim.status for claim in undisputed]))
                 verdict = "suited" if value >= NEUTRAL else "not suited"
                 reasons.append(f"{use_case}: {verdict} ({undisputed[0].text})")
                 continue
@@ -304,14 +425,16 @@ class UseCaseFitScorer:
             ]
             if guided:
                 values.append(0.75)
+                bases.append(OPINION)
                 for item in guided:
                     sources.extend(item.sources)
                 shared = sorted(languages & {lang for g in guided for lang in g.languages})
                 reasons.append(f"{use_case}: guidance recommends {', '.join(shared)} for it.")
                 continue
             values.append(NEUTRAL)
+            bases.append(NEUTRAL_DEFAULT)
             reasons.append(f"{use_case}: no source says either way.")
-        return Score(sum(values) / len(values), reasons, sources)
+        return Score(sum(values) / len(values), reasons, sources, _mean_coverage(bases))
 
 
 @attrs.frozen
@@ -325,8 +448,8 @@ class ScaleFitScorer:
         """Large projects want scalability; small ones are served by most frameworks."""
         scale = requirements.scale
         if scale is None:
-            return Score(NEUTRAL, ["No expected scale given."], ())
-        value, reasons, sources = _rating_score(framework, Quality.SCALABILITY)
+            return Score(NEUTRAL, ["No expected scale given."], (), NEUTRAL_DEFAULT)
+        value, reasons, sources, basis = _rating_score(framework, Quality.SCALABILITY)
         scalability = NEUTRAL if value is None else value
         cited = list(sources)
         claims = {c.use_case: c for c in framework.use_cases if not c.disputed}
@@ -336,21 +459,24 @@ class ScaleFitScorer:
             result = scalability
             if large is not None:
                 result = 1.0 if large.suited else 0.0
+                basis = _basis([large.status])
                 reasons.append(f"{'Suited' if large.suited else 'Not suited'} to large scale.")
                 cited.extend(large.sources)
         elif scale is Scale.SMALL:
             result = 0.7 + 0.3 * scalability
             if small is not None and small.suited:
                 result = 1.0
+                basis = _basis([small.status])
                 reasons.append(f"Named for {small.use_case}.")
                 cited.extend(small.sources)
         else:
             result = 0.5 + 0.5 * scalability
             if large is not None and not large.suited:
                 result = min(result, 0.4)
+                basis = _mean_coverage([basis, _basis([large.status])])
                 reasons.append("Not suited to large scale, a risk if a medium project grows.")
                 cited.extend(large.sources)
-        return Score(result, reasons, cited)
+        return Score(result, reasons, cited, basis)
 
 
 @attrs.frozen
@@ -364,7 +490,7 @@ class LearningCurveScorer:
         """1 when the curve is no steeper than the team's experience; less per level above."""
         rating = framework.rating(Quality.LEARNING_CURVE)
         if rating is None:
-            return Score(NEUTRAL, ["No source rates its learning curve."], ())
+            return Score(NEUTRAL, ["No source rates its learning curve."], (), NEUTRAL_DEFAULT)
         experience = requirements.experience or Level.MODERATE
         gap = max(0, rating.level.rank - experience.rank)
         value = 1.0 - gap / (len(Level) - 1)
@@ -372,7 +498,8 @@ class LearningCurveScorer:
             f"Learning curve rated {rating.level.value}; team experience {experience.value}.",
             *_disagreement(rating),
         ]
-        return Score(value, reasons, rating.sources)
+        basis = _basis([claim.status for claim in rating.evidence])
+        return Score(value, reasons, rating.sources, basis)
 
 
 _PERMISSIVE = frozenset({"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "0BSD"})
@@ -395,32 +522,30 @@ class LicenseScorer:
             sources.extend(license_.sources)
         if open_source is not None:
             sources.extend(open_source.sources)
-        hosted = framework.kind.value is Kind.BACKEND_AS_A_SERVICE or (
-            framework.runtime is not None and framework.runtime.value == "managed-cloud"
-        )
-        if hosted:
-            sources.extend(framework.kind.sources)
+        hosted = is_hosted(framework)
+        if hosted and framework.runtime is not None:
+            sources.extend(framework.runtime.sources)
             reasons.append("A hosted service: the application depends on one vendor.")
-            return Score(0.1, reasons, sources)
+            return Score(0.1, reasons, sources, VERIFIED)
         if open_source is None and license_ is None:
-            return Score(NEUTRAL, ["License unknown."], ())
+            return Score(NEUTRAL, ["License unknown."], (), NEUTRAL_DEFAULT)
         if open_source is not None and not open_source.value:
             reasons.append("Not open source.")
-            return Score(0.3, reasons, sources)
+            return Score(0.3, reasons, sources, VERIFIED)
         if license_ is not None and license_.value in _PERMISSIVE:
             reasons.append(f"Open source under the permissive {license_.value} license.")
-            return Score(1.0, reasons, sources)
+            return Score(1.0, reasons, sources, VERIFIED)
         name = license_.value if license_ is not None else "an unstated license"
         reasons.append(f"Open source under {name}.")
-        return Score(0.8, reasons, sources)
+        return Score(0.8, reasons, sources, VERIFIED)
 
 
 @attrs.frozen
 class LongTermSupportScorer:
     """How long the maintainers' policy keeps the framework supported from the judging day.
 
-    It looks at the newest long-term-support line released by then (or, with
-    none, the newest line): three or more years of published security
+    It looks at the newest long-term-support line released by then and at
+    the newest line, and takes the one supported longer: three or more years of published security
     support left score 1, less scores in proportion, an ended window 0. A
     current line with no published end scores neutral, as does a framework
     with no recorded policy: absence of data is not evidence.
@@ -439,24 +564,134 @@ class LongTermSupportScorer:
             if last_day(line.released) <= day
         ]
         if not released:
-            return Score(NEUTRAL, ["No published support policy is recorded."], ())
+            reason = "No published support policy is recorded."
+            return Score(NEUTRAL, [reason], (), NEUTRAL_DEFAULT)
         lts = [line for line in released if line.lts]
-        line = (lts or released)[0]
+        # The newest LTS line and the newest line: whichever is supported longer
+        # (a project that stopped naming LTS lines, like Laravel, keeps its current one).
+        candidates = list(dict.fromkeys([*lts[:1], released[0]]))
+        dated = [c for c in candidates if c.security_support_until is not None]
+        line = max(
+            dated, key=lambda c: last_day(c.security_support_until or ""), default=candidates[0]
+        )
         policy = framework.support_policy
         sources = (*(policy.sources if policy else ()), *line.sources)
         what = f"{line.version} ({'LTS' if line.lts else 'the newest line'})"
         if line.security_support_until is None:
-            return Score(NEUTRAL, [f"{what}: no end of security support is published."], sources)
+            return Score(
+                NEUTRAL,
+                [f"{what}: no end of security support is published."],
+                sources,
+                NEUTRAL_DEFAULT,
+            )
         left = (last_day(line.security_support_until) - day).days
         if left < 0:
-            return Score(0.0, [f"{what}: security support ended {line.security_support_until}."],
-                         sources)  # fmt: skip
+            ended = f"{what}: security support ended {line.security_support_until}."
+            return Score(0.0, [ended], sources, VERIFIED)
         value = min(1.0, left / self.horizon_days)
         return Score(
             round(value, 6),
             [f"{what}: security support until {line.security_support_until}."],
             sources,
+            VERIFIED,
         )
+
+
+_FRAMEWORK_KINDS = (Kind.FULL_STACK, Kind.WEB_FRAMEWORK, Kind.MICRO_FRAMEWORK, Kind.META_FRAMEWORK)
+_FRAMEWORKS = dict.fromkeys(_FRAMEWORK_KINDS, 1.0)
+# A meta-framework (Next.js, Nuxt) is built around rendering pages; a service with
+# no pages of its own is better served by a framework made for it.
+_SERVICES = {**_FRAMEWORKS, Kind.META_FRAMEWORK: 0.6}
+# How well each kind of tool does the job a use case names. A use case not listed
+# is served by every kind (neutral); a kind missing from a listed use case gets
+# _WRONG_KIND. A hosted backend does a mobile backend's work with no server code
+# to write, which a framework needs (0.6); for an MVP both are quick (1.0).
+_KIND_FIT: dict[str, dict[Kind, float]] = {
+    "cms": {Kind.CMS: 1.0},
+    "api": _SERVICES,
+    "microservices": _SERVICES,
+    "enterprise": _SERVICES,
+    "high-concurrency": _SERVICES,
+    "data-ai": _SERVICES,
+    "web-app": _FRAMEWORKS,
+    "e-commerce": {**_FRAMEWORKS, Kind.CMS: 1.0},
+    "seo": {**_FRAMEWORKS, Kind.CMS: 1.0},
+    "static-sites": {Kind.META_FRAMEWORK: 1.0, Kind.CMS: 1.0},
+    "mobile-backend": {**dict.fromkeys(_FRAMEWORK_KINDS, 0.6), Kind.BACKEND_AS_A_SERVICE: 1.0},
+    "mvp-prototype": {**_FRAMEWORKS, Kind.BACKEND_AS_A_SERVICE: 1.0},
+}
+_WRONG_KIND = 0.2
+
+
+@attrs.frozen
+class KindFitScorer:
+    """Whether the kind of tool (framework, CMS, hosted backend) is what the use cases call for.
+
+    A content-management system serves content sites, not APIs; a hosted
+    backend serves a mobile app's backend, not an enterprise service. For
+    each wanted use case the record's kind earns its value in the model's
+    table (1 for the kinds that do that job, 0.2 for another kind's job),
+    and neutral for a use case every kind may serve.
+    """
+
+    name: str = "kind_fit"
+    description: str = "Is it the kind of tool (framework, CMS, hosted backend) the project needs?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:
+        """Mean over the wanted use cases of how well the record's kind does that job."""
+        if not requirements.use_cases:
+            return Score(NEUTRAL, ["No use cases given."], (), NEUTRAL_DEFAULT)
+        kind = framework.kind.value
+        values: list[float] = []
+        reasons: list[str] = []
+        bases: list[Coverage] = []
+        for use_case in requirements.use_cases:
+            table = _KIND_FIT.get(use_case)
+            if table is None:
+                values.append(NEUTRAL)
+                bases.append(NEUTRAL_DEFAULT)
+                continue
+            bases.append(OPINION)  # the model's judgement of which kind does which job
+            value = table.get(kind, _WRONG_KIND)
+            values.append(value)
+            if value == 1.0:
+                reasons.append(f"{use_case}: a {kind.value} does this job.")
+            elif value > _WRONG_KIND:
+                reasons.append(f"{use_case}: a {kind.value} can do it, with more work.")
+            else:
+                reasons.append(f"{use_case}: not a job for a {kind.value}.")
+        if not reasons:
+            reasons.append("No wanted use case depends on the kind of tool.")
+        return Score(
+            round(sum(values) / len(values), 6),
+            reasons,
+            framework.kind.sources,
+            _mean_coverage(bases),
+        )
+
+
+_MAINTENANCE_VALUE = {
+    MaintenanceStatus.ACTIVE: 1.0,
+    MaintenanceStatus.MAINTENANCE_ONLY: 0.3,
+    MaintenanceStatus.DEPRECATED: 0.0,
+    MaintenanceStatus.ARCHIVED: 0.0,
+}
+
+
+@attrs.frozen
+class MaintenanceScorer:
+    """Whether it is still developed: active 1, maintenance-only 0.3, ended 0; unknown neutral."""
+
+    name: str = "maintenance"
+    description: str = "Is it still actively developed?"
+
+    def score(self, framework: Framework, requirements: Requirements) -> Score:  # noqa: ARG002
+        """The recorded maintenance status, as a value."""
+        status = framework.maintenance
+        if status is None:
+            return Score(NEUTRAL, ["No maintenance status is recorded."], (), NEUTRAL_DEFAULT)
+        words = f"It is {status.value.value} (as of {status.as_of})."
+        return Score(_MAINTENANCE_VALUE[status.value], [words], status.sources, VERIFIED)
 
 
 def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
@@ -465,6 +700,7 @@ def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
         (LanguageFitScorer(), 3.0),
         (FeatureScorer(), 3.0),
         (UseCaseFitScorer(), 2.0),
+        (KindFitScorer(), 2.0),
         (ScaleFitScorer(), 1.0),
         (LearningCurveScorer(), 1.0),
         (PerformanceScorer(), 1.0),
@@ -473,6 +709,7 @@ def builtin_scorers() -> tuple[tuple[Scorer, float], ...]:
         (DevelopmentSpeedScorer(), 1.0),
         (LicenseScorer(), 1.0),
         (LongTermSupportScorer(), 1.0),
+        (MaintenanceScorer(), 1.0),
     )
 
 

@@ -5,22 +5,33 @@ from __future__ import annotations
 import math
 import types
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from ._analysis import Row, Stability, Table, WhyNot
+from ._analysis import stability as _stability
+from ._analysis import why_not as _why_not
 from ._errors import (
     InvalidModelError,
+    InvalidQueryError,
     InvalidRequirementsError,
     ScorerError,
+    UnknownFrameworkError,
     UnknownScorerError,
 )
-from ._model import Framework, Kind
+from ._model import Framework
 from ._names import criterion_key, normalize, suggest
 from ._query import check_limit
 from ._requirements import Requirements, weight_problem
-from ._score import Score, Scorer, scorer_problem
-from ._scorers import builtin_scorers
+from ._score import Aggregation, Coverage, Score, Scorer, scorer_problem
+from ._scorers import (
+    LanguageMatch,
+    builtin_scorers,
+    is_hosted,
+    language_match,
+    language_neighbours,
+)
 
 if TYPE_CHECKING:
     from ._kb import KnowledgeBase
@@ -38,14 +49,6 @@ __all__ = [
     "check_weight",
     "recommend",
 ]
-
-
-class Aggregation(Protocol):
-    """How a model combines weighted criterion values into one total."""
-
-    def aggregate(self, values: Sequence[tuple[float, float]]) -> tuple[float, tuple[float, ...]]:
-        """``(value, weight)`` pairs -> ``(total, contribution of each pair)``."""
-        ...
 
 
 @attrs.frozen
@@ -250,7 +253,7 @@ class ScoringModel:
 
 @attrs.frozen
 class CriterionScore:
-    """One criterion's part in a recommendation."""
+    """One criterion's part in a recommendation; ``coverage`` is what its value rests on."""
 
     name: str
     value: float
@@ -258,16 +261,79 @@ class CriterionScore:
     contribution: float
     reasons: tuple[str, ...]
     sources: tuple[str, ...]
+    coverage: Coverage = attrs.field(factory=Coverage)
+
+    @property
+    def shortfall(self) -> float:
+        """How much weight the criterion left unearned, ``weight * (1 - value)``."""
+        return self.weight * (1.0 - self.value)
 
 
 @attrs.frozen
 class Recommendation:
-    """A ranked framework with its total and per-criterion breakdown."""
+    """A ranked framework with its total and per-criterion breakdown.
+
+    ``language_match`` says how it meets the team's languages (``None``
+    when the requirements name none, or the team is open to new ones): the
+    ranking orders by it first, then by ``total``. ``unverified`` lists the
+    must-have features whose support the data does not know: kept, scored
+    neutral, to be checked.
+    """
 
     framework: Framework
     total: float
     rank: int
     breakdown: tuple[CriterionScore, ...]
+    language_match: LanguageMatch | None = None
+    unverified: tuple[str, ...] = ()
+
+    @property
+    def coverage(self) -> Coverage:
+        """How much of the total rests on verified evidence, on opinion and on neutral defaults.
+
+        Each criterion counts by what it adds to the total (``weight *
+        value``), split by its own ``coverage``.
+        """
+        earned = [(entry.weight * entry.value, entry.coverage) for entry in self.breakdown]
+        if sum(amount for amount, _ in earned) <= 0:
+            earned = [(entry.weight, entry.coverage) for entry in self.breakdown]
+        total = sum(amount for amount, _ in earned)
+        if total <= 0:
+            return Coverage()
+        return Coverage(
+            verified=min(1.0, math.fsum(a * c.verified for a, c in earned) / total),
+            opinion=min(1.0, math.fsum(a * c.opinion for a, c in earned) / total),
+            neutral=min(1.0, math.fsum(a * c.neutral for a, c in earned) / total),
+        )
+
+    def deciding(self, count: int = 2) -> tuple[CriterionScore, ...]:
+        """The criteria that earned it most (``weight * value``), best first, skipping defaults.
+
+        With :attr:`drawback`, the reasons that decided its place.
+        """
+        earned = [
+            entry
+            for entry in self.breakdown
+            if entry.weight > 0 and entry.value > 0 and entry.coverage.neutral < 1.0
+        ]
+        earned.sort(key=lambda entry: (-entry.weight * entry.value, entry.name))
+        return tuple(earned[:count])
+
+    @property
+    def drawback(self) -> CriterionScore | None:
+        """The criterion that pulled it down most (largest :attr:`CriterionScore.shortfall`).
+
+        Criteria scored on a neutral default are skipped (no evidence is
+        not a drawback), as are those :meth:`deciding` names. ``None`` when
+        nothing else with evidence fell short.
+        """
+        strengths = {entry.name for entry in self.deciding()}
+        lost = [
+            entry
+            for entry in self.breakdown
+            if entry.shortfall > 0 and entry.coverage.neutral < 1.0 and entry.name not in strengths
+        ]
+        return min(lost, key=lambda entry: (-entry.shortfall, entry.name), default=None)
 
     def criterion(self, name: str) -> CriterionScore:
         """The breakdown entry of one criterion (names read as in :meth:`ScoringModel.scorer`).
@@ -308,10 +374,15 @@ class Exclusion:
 
 @attrs.frozen
 class RecommendationResult:
-    """Ranked recommendations (iterate over them) plus the excluded frameworks."""
+    """Ranked recommendations (iterate over them) plus the excluded frameworks.
+
+    Beyond the ranking it answers two questions: how sure it is
+    (:meth:`stability`) and why a framework is not higher (:meth:`why_not`).
+    """
 
     recommendations: tuple[Recommendation, ...]
     excluded: tuple[Exclusion, ...]
+    _table: Table | None = attrs.field(default=None, repr=False, eq=False, alias="table")
 
     def __iter__(self) -> Iterator[Recommendation]:
         return iter(self.recommendations)
@@ -327,13 +398,109 @@ class RecommendationResult:
         """The recommended frameworks' ids, best first."""
         return tuple(r.framework.id for r in self.recommendations)
 
+    def _needs_table(self) -> Table:
+        if self._table is None:
+            raise InvalidQueryError(
+                "this result was not made by recommend() (it was rebuilt or built by hand), "
+                "so it has no scores to analyse"
+            )
+        return self._table
+
+    def stability(
+        self, *, samples: int = 200, spread: float = 2.0, seed: int = 0
+    ) -> tuple[Stability, ...]:
+        """How often each recommended framework keeps its place, and what would move it.
+
+        Each of ``samples`` variations multiplies every criterion's weight by
+        its own factor, drawn log-uniformly between ``1/spread`` and
+        ``spread`` (reproducibly, from ``seed``); then every framework's
+        contested claims (sources that disagree on a level, disputed claims)
+        are resolved one way and the other. Language tiers stay fixed.
+
+        >>> import backend_frameworks as bf
+        >>> result = bf.recommend(bf.Requirements(languages=["python"]), limit=3)
+        >>> first = result.stability()[0]
+        >>> first.framework.id, 0 <= first.kept <= 1
+        ('django', True)
+
+        Raises:
+            InvalidRequirementsError: ``samples`` is not a positive int,
+                ``spread`` not a number above 1 or ``seed`` not an int.
+            InvalidQueryError: the result was not made by :func:`recommend`.
+        """
+        given: object = samples
+        if isinstance(given, bool) or not isinstance(given, int) or given < 1:
+            raise InvalidRequirementsError("samples", "must be an int >= 1", samples)
+        width: object = spread
+        if (
+            isinstance(width, bool)
+            or not isinstance(width, int | float)
+            or not 1 < width < math.inf
+        ):
+            raise InvalidRequirementsError("spread", "must be a finite number above 1", spread)
+        chosen: object = seed
+        if isinstance(chosen, bool) or not isinstance(chosen, int):
+            raise InvalidRequirementsError.wrong_type("seed", "must be an int", seed)
+        table = self._needs_table()
+        return _stability(
+            table, len(self.recommendations), samples=samples, spread=float(spread), seed=seed
+        )
+
+    def why_not(self, name: str) -> WhyNot:
+        """Why ``name`` (an id, name or alias) ranked lower or was excluded.
+
+        >>> import backend_frameworks as bf
+        >>> result = bf.recommend(bf.Requirements(languages=["python"], must_have=["orm"]))
+        >>> why = result.why_not("meteor")
+        >>> why.excluded, why.constraints
+        (True, ('must_have',))
+        >>> result.why_not("django").ahead is None  # it ranked first
+        True
+
+        Raises:
+            UnknownFrameworkError: no ranked or excluded framework has the
+                name (also a :class:`KeyError`), with suggestions.
+        """
+        table = self._needs_table()
+        wanted = normalize(str(name))
+        for exclusion in self.excluded:
+            if wanted in _names(exclusion.framework):
+                return WhyNot(
+                    exclusion.framework,
+                    None,
+                    constraints=exclusion.constraints,
+                    reasons=exclusion.reasons,
+                )
+        for index, row in enumerate(table.rows):
+            if wanted in _names(row.framework):
+                return _why_not(table, index)
+        known = [row.framework for row in table.rows] + [e.framework for e in self.excluded]
+        names = {key: framework.id for framework in known for key in _names(framework)}
+        raise UnknownFrameworkError(str(name), suggest(str(name), names))
+
+
+def _names(framework: Framework) -> set[str]:
+    return {normalize(framework.id), normalize(framework.name)} | {
+        normalize(alias) for alias in framework.aliases
+    }
+
 
 def _violations(
-    framework: Framework, requirements: Requirements, excluded_ids: frozenset[str]
+    framework: Framework,
+    requirements: Requirements,
+    excluded_ids: frozenset[str],
+    match: LanguageMatch | None,
 ) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if framework.id in excluded_ids:
         found.append(("exclude", f"{framework.name} was excluded by name."))
+    if requirements.languages_only and match is LanguageMatch.SERVICE:
+        reason = "Languages only: a hosted service, not code in the team's languages."
+        found.append(("languages_only", reason))
+    elif requirements.languages_only and match is not LanguageMatch.TEAM:
+        uses = ", ".join(framework.languages.value)
+        team = ", ".join(requirements.languages)
+        found.append(("languages_only", f"Languages only: it uses {uses}, not {team}."))
     kind = framework.kind.value
     if kind in requirements.exclude_kinds:
         found.append(("exclude_kinds", f"Its kind ({kind.value}) is excluded."))
@@ -350,10 +517,7 @@ def _violations(
             found.append(
                 ("licenses", f"Its license ({license_ or 'unknown'}) is not one of {allowed}.")
             )
-    if requirements.self_hosted_only and (
-        kind is Kind.BACKEND_AS_A_SERVICE
-        or (framework.runtime is not None and framework.runtime.value == "managed-cloud")
-    ):
+    if requirements.self_hosted_only and is_hosted(framework):
         found.append(("self_hosted_only", "Self-hosted only: it is a hosted service."))
     lines = framework.release_lines
     if requirements.lts_required and lines and not any(line.lts for line in lines):
@@ -430,11 +594,21 @@ def recommend(
     bound = [(_bind(scorer, kb), weight) for scorer, weight in model.scorers]
     weights = model.effective_weights(requirements)
     excluded_ids = frozenset(kb.get(name).id for name in requirements.exclude)
+    neighbours = language_neighbours(kb)
+    tiered = bool(requirements.languages) and not requirements.open_to_new_languages
 
-    scored: list[tuple[float, str, Framework, tuple[CriterionScore, ...]]] = []
+    def rescore(framework: Framework) -> tuple[float, ...]:
+        return tuple(_run(scorer, framework, requirements).value for scorer, _ in bound)
+
+    scored: list[tuple[int, float, str, Recommendation, Row]] = []
     excluded: list[Exclusion] = []
     for framework in kb.frameworks():
-        violations = _violations(framework, requirements, excluded_ids)
+        match = (
+            language_match(framework, requirements.languages, neighbours)[0]
+            if requirements.languages
+            else None
+        )
+        violations = _violations(framework, requirements, excluded_ids, match)
         if violations:
             excluded.append(
                 Exclusion(
@@ -457,19 +631,32 @@ def recommend(
                 part,
                 result.reasons,
                 result.sources,
+                result.coverage,
             )
             for (scorer, result), part in zip(results, parts, strict=True)
         )
-        scored.append((total, framework.name, framework, breakdown))
+        tier = match.tier if tiered and match is not None else 0
+        unverified = tuple(f for f in requirements.must_have if framework.feature(f) is None)
+        shown = match if tiered else None
+        item = Recommendation(framework, total, 0, breakdown, shown, unverified)
+        row = Row(framework, tier, tuple(float(r.value) for _, r in results), total)
+        scored.append((tier, total, framework.name, item, row))
 
-    scored.sort(key=lambda item: (-item[0], normalize(item[1]), item[2].id))
-    if count is not None:
-        scored = scored[:count]
-    recommendations = tuple(
-        Recommendation(framework, total, rank, breakdown)
-        for rank, (total, _, framework, breakdown) in enumerate(scored, start=1)
+    scored.sort(
+        key=lambda entry: (entry[0], -entry[1], normalize(entry[2]), entry[3].framework.id)
     )
-    return RecommendationResult(recommendations, tuple(excluded))
+    table = Table(
+        tuple(scorer.name for scorer, _ in bound),
+        tuple(weights[scorer.name] for scorer, _ in bound),
+        model.aggregation,
+        tuple(entry[4] for entry in scored),
+        rescore,
+    )
+    shown_items = scored if count is None else scored[:count]
+    recommendations = tuple(
+        attrs.evolve(entry[3], rank=rank) for rank, entry in enumerate(shown_items, start=1)
+    )
+    return RecommendationResult(recommendations, tuple(excluded), table=table)
 
 
 def _bind(scorer: Scorer, kb: KnowledgeBase) -> Scorer:
