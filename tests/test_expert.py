@@ -358,3 +358,15 @@ def test_why_not_says_when_two_frameworks_tie() -> None:
     why = result.why_not(result.ids[tied])
     assert why.tied
     assert "tie breaks by name" in why.text
+
+
+def test_a_resolution_that_changes_no_score_is_not_a_variation() -> None:
+    # Only criteria that no claim can move: resolving claims changes no value.
+    model = bf.ScoringModel.default()
+    keep = {"language_fit", "features", "license", "maintenance"}
+    needs = bf.Requirements(languages=["python"], must_have=["orm"])
+    only_facts = model.without(*(name for name in model.names if name not in keep))
+    result = bf.recommend(needs, only_facts, limit=3)
+    for steady in result.stability(samples=10):
+        assert steady.variations == 10
+        assert steady.claims_kept is None

@@ -17,13 +17,27 @@ from ._model import ClaimStatus, Framework, QualityClaim, UseCaseClaim
 from ._names import normalize
 from ._score import Aggregation
 
-__all__ = ["Gap", "Row", "Shift", "Stability", "Table", "WhyNot", "resolve_contested"]
+__all__ = [
+    "Gap",
+    "Row",
+    "Shift",
+    "Stability",
+    "Table",
+    "WhyNot",
+    "ranking_key",
+    "resolve_contested",
+]
 
 _MAX_FACTOR = 10.0
 """The largest weight change a :class:`Shift` looks for (and 1/10 the smallest)."""
 _STEPS = 24
 _NEAREST = 8
 """How many rows below a framework the search for a downward :class:`Shift` considers."""
+
+
+def ranking_key(tier: int, total: float, framework: Framework) -> tuple[int, float, str, str]:
+    """The one order of a ranking: language tier, then total (higher first), then name, then id."""
+    return (tier, -total, normalize(framework.name), framework.id)
 
 
 @attrs.frozen
@@ -58,8 +72,7 @@ class Table:
         keyed = []
         for index, row in enumerate(self.rows):
             values = variant[1] if variant is not None and variant[0] == index else row.values
-            total = self.total(values, weights)
-            keyed.append((row.tier, -total, normalize(row.framework.name), row.framework.id))
+            keyed.append(ranking_key(row.tier, self.total(values, weights), row.framework))
         keyed.sort()
         return {key[3]: rank for rank, key in enumerate(keyed, start=1)}
 
@@ -208,8 +221,8 @@ class WhyNot:
 def _overtakes(table: Table, mover: int, other: int, weights: Sequence[float]) -> bool:
     """Whether row ``mover`` ranks above row ``other`` under ``weights``."""
     a, b = table.rows[mover], table.rows[other]
-    key_a = (a.tier, -table.total(a.values, weights), normalize(a.framework.name))
-    key_b = (b.tier, -table.total(b.values, weights), normalize(b.framework.name))
+    key_a = ranking_key(a.tier, table.total(a.values, weights), a.framework)
+    key_b = ranking_key(b.tier, table.total(b.values, weights), b.framework)
     return key_a < key_b
 
 
@@ -274,7 +287,7 @@ def resolve_contested(framework: Framework, *, high: bool) -> Framework | None:
     for claims in by_quality.values():
         counted = [c for c in claims if c.status is not ClaimStatus.UNSUPPORTED and not c.disputed]
         levels = {c.level for c in counted}
-        keep = max(levels) if high and levels else min(levels) if levels else None
+        keep = (max if high else min)(levels, default=None)
         for claim in claims:
             if claim.disputed:
                 changed = True

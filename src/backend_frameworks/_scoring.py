@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from ._analysis import Row, Stability, Table, WhyNot
+from ._analysis import Row, Stability, Table, WhyNot, ranking_key
 from ._analysis import stability as _stability
 from ._analysis import why_not as _why_not
 from ._errors import (
@@ -600,7 +600,7 @@ def recommend(
     def rescore(framework: Framework) -> tuple[float, ...]:
         return tuple(_run(scorer, framework, requirements).value for scorer, _ in bound)
 
-    scored: list[tuple[int, float, str, Recommendation, Row]] = []
+    scored: list[tuple[Recommendation, Row]] = []
     excluded: list[Exclusion] = []
     for framework in kb.frameworks():
         match = (
@@ -640,21 +640,19 @@ def recommend(
         shown = match if tiered else None
         item = Recommendation(framework, total, 0, breakdown, shown, unverified)
         row = Row(framework, tier, tuple(float(r.value) for _, r in results), total)
-        scored.append((tier, total, framework.name, item, row))
+        scored.append((item, row))
 
-    scored.sort(
-        key=lambda entry: (entry[0], -entry[1], normalize(entry[2]), entry[3].framework.id)
-    )
+    scored.sort(key=lambda entry: ranking_key(entry[1].tier, entry[1].total, entry[1].framework))
     table = Table(
         tuple(scorer.name for scorer, _ in bound),
         tuple(weights[scorer.name] for scorer, _ in bound),
         model.aggregation,
-        tuple(entry[4] for entry in scored),
+        tuple(row for _, row in scored),
         rescore,
     )
     shown_items = scored if count is None else scored[:count]
     recommendations = tuple(
-        attrs.evolve(entry[3], rank=rank) for rank, entry in enumerate(shown_items, start=1)
+        attrs.evolve(item, rank=rank) for rank, (item, _) in enumerate(shown_items, start=1)
     )
     return RecommendationResult(recommendations, tuple(excluded), table=table)
 
