@@ -170,11 +170,45 @@ def test_lifecycle_filters_check_their_values(
         own.query(**filters)
 
 
-def test_lts_required_excludes_only_a_policy_without_lts(own: bf.KnowledgeBase) -> None:
-    result = own.recommend(bf.Requirements(lts_required=True, languages=["python"]))
-    excluded = {e.framework.id: e for e in result.excluded}
-    assert excluded["gamma"].constraints == ("lts_required",)
-    assert {"alpha", "beta"} <= set(result.ids)
+OWN = {"alpha", "beta", "gamma"}
+# Each row: the judging day, the ids left out, and words of alpha's reason if it is one.
+LTS_REQUIRED = [
+    ("2025-06-01", {"gamma"}, ""),
+    ("2026-04-30", {"gamma"}, ""),
+    ("2026-05-01", {"alpha", "gamma"},
+     "Its newest long-term-support line, 2.2, lost security support in 2026-04"),
+    ("2021-06-01", {"alpha", "gamma"}, "Its published support policy has no long-term-support"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("on", "left_out", "words"), LTS_REQUIRED)
+def test_lts_required_leaves_out_a_policy_with_no_current_lts_line(
+    own: bf.KnowledgeBase, on: str, left_out: set[str], words: str
+) -> None:
+    # beta has no recorded policy: unknown is kept, never taken for "no LTS".
+    result = own.recommend(bf.Requirements(lts_required=True, languages=["python"], on=on))
+    excluded = {e.framework.id: e for e in result.excluded if e.framework.id in OWN}
+    assert set(excluded) == left_out
+    assert all(e.constraints == ("lts_required",) for e in excluded.values())
+    assert "beta" in result.ids
+    if words:
+        assert words in excluded["alpha"].reason
+
+
+def test_a_line_released_in_a_month_counts_from_its_last_day(
+    write_overlay: WriteOverlay,
+) -> None:
+    month = {"version": "4.0", "released": "2024-11", "sources": ["x-doc"], "lts": True}
+    kb = bf.KnowledgeBase.from_resources(
+        write_overlay(_files(release_lines=[*copy.deepcopy(LINES), month]))
+    )
+    assert kb.release_lines("alpha")[0].released == "2024-11"
+    assert not kb.is_supported("alpha", "4.0", on="2024-11-29")
+    assert (
+        "4.0 is not released until 2024-11"
+        in kb.is_supported("alpha", "4.0", on="2024-11-29").reason
+    )
+    assert kb.is_supported("alpha", "4.0.1", on="2024-12-01")
 
 
 @pytest.mark.parametrize(
@@ -231,7 +265,7 @@ def _line(**changes: Any) -> list[dict[str, Any]]:
         ),
         (
             {"release_lines": _line(released="2020-02-30")},
-            "$.release_lines[0].released: '2020-02-30' is not a date YYYY-MM-DD",
+            "$.release_lines[0].released: '2020-02-30' is not a date YYYY-MM[-DD]",
         ),
         (
             {

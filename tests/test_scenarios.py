@@ -295,11 +295,6 @@ def test_the_suite_covers_the_required_scenarios_and_cites_each() -> None:
 
 @pytest.mark.parametrize("scenario", SUITE, ids=[s["id"] for s in SUITE])
 def test_scenario_from_public_guidance(scenario: dict[str, Any]) -> None:
-    if scenario.get("blocked_by"):
-        # A known failure with its cause in the data file; the benchmark counts
-        # it as failing. Once it passes, this fails until the marker goes.
-        assert not scenario_passes(scenario), f"passes now: remove {scenario['blocked_by']!r}"
-        return
     result = bf.recommend(bf.Requirements(**scenario["requirements"]))
     top3, top5 = result.ids[:3], result.ids[:5]
     assert set(top3) & set(scenario["top3_any_of"]), (scenario["guidance"], top3)

@@ -319,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument(
         "--lts-required",
         action="store_true",
-        help="leave out frameworks whose published policy has no long-term-support line",
+        help="leave out frameworks whose published policy has no supported LTS line",
     )
     rec.add_argument("--on", metavar="DATE", help="judge support on this day (YYYY-MM-DD)")
     rec.add_argument(

@@ -519,7 +519,9 @@ class Release(_Undisputed):
 class ReleaseLine(_Undisputed):
     """One release line (``"4.2"``, ``"15"``) and its support window, by the maintainers' policy.
 
-    ``released`` is the day of the line's first stable release.
+    ``released`` is the day of the line's first stable release, or its
+    month (``"2025-11"``) where the primary sources give no day; a month
+    counts as released from its last day.
     ``active_support_until`` (bug fixes) and ``security_support_until``
     (security fixes) end each window, as precisely as the policy publishes
     them: a day (``"2026-04-30"``) or a month (``"2026-04"``, meaning

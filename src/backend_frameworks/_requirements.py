@@ -296,9 +296,11 @@ class Requirements:
     self_hosted_only: bool = attrs.field(default=False, converter=_self_hosted_only)
     """Exclude backend-as-a-service and managed-cloud offerings."""
     lts_required: bool = attrs.field(default=False, converter=_lts_required)
-    """Exclude frameworks whose published support policy has no long-term-support line.
+    """Exclude frameworks whose policy offers no long-term-support line on the day.
 
-    A framework with no recorded policy is kept: its support is unknown."""
+    That is, no LTS line released by ``on`` still has security support (an LTS
+    line with no published end counts as supported). A framework with no
+    recorded policy is kept: its support is unknown."""
     on: datetime.date | None = attrs.field(default=None, converter=_on)
     """The day support is judged on (a date or ``"YYYY-MM-DD"``; ``None``: today)."""
     exclude: tuple[str, ...] = attrs.field(default=(), converter=_exclude)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import types
 from collections.abc import Iterator, Mapping, Sequence
@@ -20,6 +21,7 @@ from ._errors import (
     UnknownFrameworkError,
     UnknownScorerError,
 )
+from ._lifecycle import last_day, newest_first
 from ._model import Framework
 from ._names import criterion_key, normalize, suggest
 from ._query import check_limit
@@ -519,11 +521,8 @@ def _violations(
             )
     if requirements.self_hosted_only and is_hosted(framework):
         found.append(("self_hosted_only", "Self-hosted only: it is a hosted service."))
-    lines = framework.release_lines
-    if requirements.lts_required and lines and not any(line.lts for line in lines):
-        found.append(
-            ("lts_required", "Its published support policy has no long-term-support line.")
-        )
+    if requirements.lts_required and (reason := _no_lts(framework, requirements)):
+        found.append(("lts_required", reason))
     missing = [
         feature
         for feature in requirements.must_have
@@ -545,6 +544,28 @@ def _violations(
             )
         )
     return found
+
+
+def _no_lts(framework: Framework, requirements: Requirements) -> str:
+    """Why the recorded policy offers no long-term-support line on the day, or ``""``.
+
+    A framework with no recorded lines is kept (its policy is unknown), and so
+    is one whose newest LTS line has no published end.
+    """
+    lines = framework.release_lines
+    if not lines:
+        return ""
+    day = requirements.on or datetime.date.today()  # noqa: DTZ011 - a calendar day
+    lts = [line for line in newest_first(lines) if line.lts and last_day(line.released) <= day]
+    if not lts:
+        return "Its published support policy has no long-term-support line."
+    ends = lts[0].security_support_until
+    if ends is None or last_day(ends) >= day:
+        return ""
+    return (
+        f"Its newest long-term-support line, {lts[0].version}, "
+        f"lost security support in {ends}; the policy names no newer one."
+    )
 
 
 def _run(scorer: Scorer, framework: Framework, requirements: Requirements) -> Score:

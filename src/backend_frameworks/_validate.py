@@ -341,7 +341,7 @@ class _Checker:
             self.report(origin, f"{path}.sources", "cite the maintainers' policy or release page")
         dates: list[tuple[str, str]] = []
         for field, form, shape in (
-            ("released", _DAY, "YYYY-MM-DD"),
+            ("released", _MONTH_OR_DAY, "YYYY-MM[-DD]"),
             ("active_support_until", _MONTH_OR_DAY, "YYYY-MM[-DD]"),
             ("security_support_until", _MONTH_OR_DAY, "YYYY-MM[-DD]"),
         ):
