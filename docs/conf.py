@@ -67,19 +67,23 @@ def _write_vocabularies() -> None:
         lines += [
             f"### {field.replace('_', ' ').capitalize()}",
             "",
-            "| id | name | meaning |",
-            "| --- | --- | --- |",
+            "| id | name | meaning | search synonyms |",
+            "| --- | --- | --- | --- |",
         ]
         if field == "features":
-            lines[-2:] = ["| id | name | what counts | applies to |", "| --- | --- | --- | --- |"]
+            lines[-2:] = [
+                "| id | name | what counts | applies to | search synonyms |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             lines += [
                 f"| `{t.id}` | {t.name} | {t.description} | "
-                f"{', '.join(t.applies_to) or 'every kind'} |"
+                f"{', '.join(t.applies_to) or 'every kind'} | {', '.join(t.synonyms)} |"
                 for t in vocabularies.features
             ]
         else:
             lines += [
-                f"| `{t.id}` | {t.name} | {t.description} |" for t in getattr(vocabularies, field)
+                f"| `{t.id}` | {t.name} | {t.description} | {', '.join(t.synonyms)} |"
+                for t in getattr(vocabularies, field)
             ]
         lines.append("")
     out = pathlib.Path(__file__).parent / "_generated" / "vocabularies.md"

@@ -167,6 +167,7 @@ def _examples() -> dict[type[Any], Any]:
         next(r.latest_release for r in records if r.latest_release is not None),
         next(rating for r in records for rating in r.ratings),
         bf.search("django")[0],
+        bf.search("django")[0].matches[0],
         comparison,
         comparison.rows[0],
         bf.claims_by(django.kind.sources[0])[0],

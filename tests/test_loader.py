@@ -268,6 +268,17 @@ def test_every_problem_is_reported_at_once(write_overlay: WriteOverlay) -> None:
             "vocabularies.json: $.features[id=X Y]: 'X Y' is not a lowercase slug",
         ),
         (
+            {"vocabularies.json": {"languages": [_term("aa", synonyms=["b-b"]), _term("bb")]}},
+            (
+                "vocabularies.json: $.languages[id=aa].synonyms[0]: 'b-b' already names 'bb'; "
+                "a synonym names one term"
+            ),
+        ),
+        (
+            {"vocabularies.json": {"languages": [_term("aa", synonyms=["..."])]}},
+            "vocabularies.json: $.languages[id=aa].synonyms[0]: '...' has no letters or digits",
+        ),
+        (
             {"vocabularies.json": {"languages": [_term("zig", neighbours=["c"])]}},
             "vocabularies.json: $.languages[id=zig].neighbours[0]: no other term 'c'",
         ),

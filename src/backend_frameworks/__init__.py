@@ -128,12 +128,13 @@ from ._scoring import (
     WeightedMean,
     WeightedProduct,
 )
-from ._search import SearchHit
+from ._search import MAX_QUERY_CHARS, Match, MatchKind, SearchHit
 from ._version import __version__
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "EXPORT_FORMAT",
+    "MAX_QUERY_CHARS",
     "Aggregation",
     "BackendFrameworksError",
     "Citation",
@@ -174,6 +175,8 @@ __all__ = [
     "Maintenance",
     "MaintenanceScorer",
     "MaintenanceStatus",
+    "Match",
+    "MatchKind",
     "MaturityScorer",
     "Measurement",
     "Metric",

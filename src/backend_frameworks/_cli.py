@@ -23,6 +23,7 @@ from ._lifecycle import as_day
 from ._render import render_framework, render_lifecycle, render_source
 from ._requirements import Requirements
 from ._scoring import CriterionScore
+from ._search import Match
 from ._version import __version__
 
 __all__ = ["main"]
@@ -103,13 +104,33 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"no record matches {args.text!r}\n")
         return EXIT_OK
     for hit in hits:
-        out.write(f"{hit.framework.id}  {hit.framework.name}  (score {hit.score:g})\n")
-        for match in hit.matches[: args.matches]:
-            text = getattr(match, "text", None) or getattr(match, "name", None) or ""
-            sources: tuple[str, ...] = getattr(match, "sources", ())
-            if text:
-                out.write(f"    {text} [{', '.join(sources)}]\n")
+        exact = "exact name; " if hit.exact else ""
+        out.write(f"{hit.framework.id}  {hit.framework.name}  ({exact}score {hit.score:.2f})\n")
+        out.writelines(
+            f"    {_match_label(match)}: {match.text}{_cited(match.sources)}\n"
+            for match in hit.matches[: args.matches]
+        )
     return EXIT_OK
+
+
+def _match_label(match: Match) -> str:
+    """What a match is: its kind, and a claim's status."""
+    return f"{match.kind.value}, {match.status.value}" if match.status else match.kind.value
+
+
+def _cited(sources: tuple[str, ...]) -> str:
+    return f" [{', '.join(sources)}]" if sources else ""
+
+
+def _non_negative(text: str) -> int:
+    """An argparse type: an int ``>= 0``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return value
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -261,7 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", help="words to look for in names, summaries and claims")
     search.add_argument("--limit", type=int, default=None, help="show at most this many")
     search.add_argument(
-        "--matches", type=int, default=3, help="matching claims shown per record (default 3)"
+        "--matches",
+        type=_non_negative,
+        default=3,
+        help="matches shown per record, best first (default 3)",
     )
     search.set_defaults(handler=_search)
 

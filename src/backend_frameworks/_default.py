@@ -409,21 +409,33 @@ def query(
 def search(text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
     """Shipped records ranked by relevance to ``text``, best first.
 
-    The text is split into words (case is ignored; it is never read as a
-    regular expression). A record scores for each word found in its names
-    and aliases, its summary, and its claims; a query that is exactly a
-    record's id, name or alias puts that record first. Ties go by id. Each
-    hit carries the matching claims and facts, with their sources.
+    Names weigh most, then aliases, languages, kinds and summaries, then
+    features and use cases, then pros, claims and notable users (BM25 per
+    field). Common words are ignored; ``real-time``, ``realtime`` and ``real
+    time`` are one term; plurals fold; a word also reaches the terms it
+    begins; a misspelt name or vocabulary term one edit away (two in long
+    words) is still found; vocabulary synonyms (``golang``, ``swagger``)
+    read as their terms. A query that is exactly a record's id, name or
+    alias ranks that record first; ties go by how many of the query's words
+    the record has, then by id. Each hit carries its best matches first,
+    each saying what it is, with its status and sources. The text is only
+    ever split into words, never read as a regular expression. See
+    :doc:`querying` for the method.
 
     >>> import backend_frameworks as bf
     >>> bf.search("Express.js")[0].framework.id
     'express'
-    >>> hit = bf.search("prototype")[0]
-    >>> all(match.sources for match in hit.matches)
-    True
+    >>> [hit.framework.id for hit in bf.search("djnago", limit=1)]
+    ['django']
+    >>> match = bf.search("swagger", limit=1)[0].matches[0]
+    >>> match.kind, match.statement.feature
+    (<MatchKind.FEATURE: 'feature'>, 'openapi')
 
     Raises:
-        InvalidQueryError: the text has no words (empty or whitespace).
+        InvalidQueryError: the text has no words, only common words, or more
+            than :data:`MAX_QUERY_CHARS` characters; ``limit`` is not an int
+            ``>= 0`` (also a :class:`ValueError`, or a :class:`TypeError` for a
+            wrong type).
     """
     return default_knowledge_base().search(text, limit)
 

@@ -38,7 +38,7 @@ from ._scoring import (
     Recommendation,
     RecommendationResult,
 )
-from ._search import SearchHit
+from ._search import Match, SearchHit
 
 __all__ = ["Exportable", "Record", "from_dict", "to_dict"]
 
@@ -55,6 +55,7 @@ Exportable = (
     | Correction
     | Rating
     | SearchHit
+    | Match
     | Comparison
     | ComparisonRow
     | Citation
@@ -95,6 +96,8 @@ _COMPUTED: dict[type, tuple[str, ...]] = {
     Recommendation: ("coverage",),
     Stability: ("headline",),
     WhyNot: ("excluded", "text"),
+    SearchHit: (),
+    Match: ("status", "sources"),
 }
 
 

@@ -29,7 +29,7 @@ from ._purl import canonical
 from ._query import check_flag, run_query
 from ._requirements import Requirements
 from ._scoring import RecommendationResult, ScoringModel, recommend
-from ._search import SearchHit, run_search
+from ._search import SearchHit, SearchIndex, run_search
 from ._validate import problems_in
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ class KnowledgeBase:
         "_name_index",
         "_package_index",
         "_records",
+        "_search_index",
         "_source_index",
         "_sources",
         "_vocabularies",
@@ -157,6 +158,7 @@ class KnowledgeBase:
         self._info = info if info is not None else _UNVERSIONED
         self._name_index: dict[str, str] = {}
         self._filter_index: FilterIndex | None = None
+        self._search_index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self._package_index: dict[str, str] = {}
         for record in self._records:
@@ -382,6 +384,16 @@ class KnowledgeBase:
                     built = self._filter_index = FilterIndex(self._records)
         return built
 
+    def _searcher(self) -> SearchIndex:
+        """The search index, built on the first search under this knowledge base's lock."""
+        built = self._search_index
+        if built is None:
+            with self._index_lock:
+                built = self._search_index
+                if built is None:
+                    built = self._search_index = SearchIndex(self._records, self._vocabularies)
+        return built
+
     def query(
         self,
         *predicates: object,
@@ -411,7 +423,7 @@ class KnowledgeBase:
 
     def search(self, text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
         """Records ranked by relevance to ``text``; see :func:`backend_frameworks.search`."""
-        return run_search(self, text, limit)
+        return run_search(self, self._searcher(), text, limit)
 
     def compare(self, *names: str) -> Comparison:
         """A side-by-side comparison; see :func:`backend_frameworks.compare`."""

@@ -797,10 +797,14 @@ class Term:
     vocabulary that share its runtime and call its libraries directly
     (TypeScript and JavaScript, Kotlin and Java), so that a team's language
     can give partial credit to its neighbours; the relation is symmetric.
+    ``synonyms`` are other words people use for the term (``"web sockets"``
+    for ``websockets``), which search reads as the term itself.
 
     >>> import backend_frameworks as bf
     >>> [t.neighbours for t in bf.vocabularies().languages if t.id == "kotlin"]
     [('java',)]
+    >>> [t.synonyms for t in bf.vocabularies().languages if t.id == "go"]
+    [('golang',)]
     """
 
     id: str
@@ -808,6 +812,7 @@ class Term:
     description: str
     applies_to: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     neighbours: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    synonyms: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def applies(self, kind: Kind) -> bool:
         """Whether the term applies to records of ``kind``."""

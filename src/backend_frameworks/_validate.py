@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -29,6 +29,7 @@ from ._model import (
     Source,
     SourceKind,
     SupportLevel,
+    Term,
     Vocabularies,
     statements,
 )
@@ -116,6 +117,7 @@ class _Checker:
                             f"{kind!r} is not a record kind",
                         )
             terms = {term.id: term for term in getattr(self.vocabularies, field.name)}
+            self.check_synonyms(field.name, terms)
             for term in terms.values():
                 for index, other in enumerate(term.neighbours):
                     path = f"$.{field.name}[id={term.id}].neighbours[{index}]"
@@ -129,6 +131,25 @@ class _Checker:
                             f"neighbours are mutual: add {term.id!r} to the neighbours "
                             f"of {other!r}",
                         )
+
+    def check_synonyms(self, vocabulary: str, terms: Mapping[str, Term]) -> None:
+        """Each synonym names one term of its vocabulary, and no other term's id or name."""
+        owner: dict[str, str] = {}
+        for term in terms.values():
+            for key in {normalize(term.id), normalize(term.name)}:
+                owner.setdefault(key, term.id)
+        for term in terms.values():
+            for index, synonym in enumerate(term.synonyms):
+                path = f"$.{vocabulary}[id={term.id}].synonyms[{index}]"
+                key = normalize(synonym)
+                if not key:
+                    self.report("vocabularies.json", path, f"{synonym!r} has no letters or digits")
+                elif owner.setdefault(key, term.id) != term.id:
+                    self.report(
+                        "vocabularies.json",
+                        path,
+                        f"{synonym!r} already names {owner[key]!r}; a synonym names one term",
+                    )
 
     def check_sources(self) -> None:
         seen: set[str] = set()
