@@ -128,13 +128,14 @@ from ._scoring import (
     WeightedMean,
     WeightedProduct,
 )
-from ._search import MAX_QUERY_CHARS, Match, MatchKind, SearchHit
+from ._search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Match, MatchKind, SearchHit
 from ._version import __version__
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "EXPORT_FORMAT",
     "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
     "Aggregation",
     "BackendFrameworksError",
     "Citation",

@@ -423,7 +423,7 @@ class KnowledgeBase:
 
     def search(self, text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
         """Records ranked by relevance to ``text``; see :func:`backend_frameworks.search`."""
-        return run_search(self, self._searcher(), text, limit)
+        return run_search(self._searcher(), text, limit)
 
     def compare(self, *names: str) -> Comparison:
         """A side-by-side comparison; see :func:`backend_frameworks.compare`."""

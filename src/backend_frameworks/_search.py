@@ -48,7 +48,6 @@ import math
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -65,14 +64,22 @@ from ._model import (
 )
 from ._names import normalize
 from ._query import check_limit
-from ._text import analyze, joined, only_stop_words, query_words, unique, words
-
-if TYPE_CHECKING:
-    from ._kb import KnowledgeBase
+from ._text import (
+    analyze,
+    exact_key,
+    joined,
+    only_stop_words,
+    query_words,
+    stem,
+    unique,
+    words,
+)
 
 __all__ = [
     "FIELD_WEIGHTS",
     "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
+    "PART_CREDIT",
     "Match",
     "MatchKind",
     "SearchHit",
@@ -92,7 +99,9 @@ _MIN_TRUNCATE = 9
 _MIN_TYPO = 4
 _LONG_WORD = 8
 _MAX_EXPANSIONS = 40
-_MAX_WORDS = 32
+_MAX_TYPO_WORD = 24
+MAX_QUERY_WORDS = 32
+"""The most distinct words (stop words aside) a search text may have."""
 PART_CREDIT = 0.25
 """The credit of a word inside a joined phrase or compound, beside the whole."""
 
@@ -103,6 +112,7 @@ class MatchKind(enum.Enum):
     NAME = "name"
     ALIAS = "alias"
     LANGUAGE = "language"
+    RUNTIME = "runtime"
     KIND = "kind"
     SUMMARY = "summary"
     FEATURE = "feature"
@@ -119,6 +129,7 @@ FIELD_WEIGHTS: Mapping[str, float] = types.MappingProxyType(
         "name": 10.0,
         "alias": 7.0,
         "language": 4.0,
+        "runtime": 2.0,
         "kind": 3.0,
         "summary": 3.0,
         "feature": 3.0,
@@ -141,6 +152,7 @@ _B = {
     "name": 0.0,
     "alias": 0.0,
     "language": 0.0,
+    "runtime": 0.0,
     "kind": 0.0,
     "feature": 0.0,
     "use-case": 0.0,
@@ -161,10 +173,12 @@ class Match:
     """One part of a record that a search matched, and what it is.
 
     ``kind`` says what it is (a feature, a pro, a claim...), ``text`` shows
-    it in words, ``terms`` are the query words it matched and ``score`` its
-    share of the relevance. ``statement`` is the cited statement behind it
-    (``None`` for a name, an alias or the summary), whose ``status`` and
-    ``sources`` the match repeats.
+    it in words, ``terms`` are the query's terms it matched (the words of a
+    compound included) and ``score`` ranks it among the hit's matches: for
+    each term, its credit and idf times the weight of the field it is in.
+    ``statement`` is the cited statement behind it (``None`` for a name, an
+    alias or the summary), whose ``status`` and ``sources`` the match
+    repeats.
 
     >>> import backend_frameworks as bf
     >>> match = bf.search("swagger", limit=1)[0].matches[0]
@@ -263,17 +277,24 @@ class _Part:
         self.weighted = weighted
 
 
-def _term_text(term: Term | None, fallback: str) -> str:
+def _term_text(term: Term | None, fallback: str, compounds: dict[str, tuple[str, ...]]) -> str:
     """A vocabulary term's words: id, name and synonyms, each phrase also as one compound.
 
     The compound lets a query phrase ("machine learning") match the term as a
-    whole, through the query's joining of adjacent words.
+    whole, through the query's joining of adjacent words; ``compounds``
+    learns its words.
     """
     if term is None:
         return fallback.replace("-", " ")
     phrases = (term.id, term.name, *term.synonyms)
-    compounds = [normalize(phrase) for phrase in phrases if " " in phrase.strip()]
-    return " ".join((*phrases, *compounds))
+    joined_up = []
+    for phrase in phrases:
+        spelled = [stem(word) for word, _ in words(phrase)]
+        if len(spelled) > 1:
+            whole = joined(*spelled)
+            compounds.setdefault(whole, tuple(spelled))
+            joined_up.append(whole)
+    return " ".join((*phrases, *joined_up))
 
 
 class _Vocab:
@@ -283,6 +304,7 @@ class _Vocab:
         self.features = {term.id: term for term in vocabularies.features}
         self.use_cases = {term.id: term for term in vocabularies.use_cases}
         self.languages = {term.id: term for term in vocabularies.languages}
+        self.runtimes = {term.id: term for term in vocabularies.runtimes}
         self.compounds: dict[str, tuple[str, ...]] = {}
 
     def counts(self, field: str, text: str, credit: float = 1.0) -> tuple[str, dict[str, float]]:
@@ -293,9 +315,9 @@ class _Vocab:
         return field, counts
 
     def fuzzy_words(self) -> Iterator[str]:
-        for table in (self.features, self.use_cases, self.languages):
+        for table in (self.features, self.use_cases, self.languages, self.runtimes):
             for term in table.values():
-                yield from analyze(_term_text(term, term.id))
+                yield from analyze(_term_text(term, term.id, self.compounds))
 
     # -- the units of each part ---------------------------------------------------------
 
@@ -327,11 +349,20 @@ class _Vocab:
         for language in languages.value:
             term = self.languages.get(language)
             shown = term.name if term is not None else language
-            text = _term_text(term, language)
+            text = _term_text(term, language, self.compounds)
             units.append(
                 _Unit(MatchKind.LANGUAGE, shown, (self.counts("language", text),), languages)
             )
         return units
+
+    def runtime_of(self, record: Framework) -> list[_Unit]:
+        runtime = record.runtime
+        if runtime is None:
+            return []
+        term = self.runtimes.get(runtime.value)
+        shown = term.name if term is not None else runtime.value
+        text = _term_text(term, runtime.value, self.compounds)
+        return [_Unit(MatchKind.RUNTIME, shown, (self.counts("runtime", text),), runtime)]
 
     def features_of(self, record: Framework) -> list[_Unit]:
         units = []
@@ -346,7 +377,7 @@ class _Vocab:
                 (term.description if term else "", feature.provided_by, feature.note)
             )
             fields = (
-                self.counts("feature", _term_text(term, feature.feature), credit),
+                self.counts("feature", _term_text(term, feature.feature, self.compounds), credit),
                 self.counts("detail", detail, credit),
             )
             units.append(
@@ -360,7 +391,9 @@ class _Vocab:
             term = self.use_cases.get(use.use_case)
             fields = [self.counts("use-case-text", use.text)]
             if use.suited:  # "not suited for X" must not find it for X
-                fields.insert(0, self.counts("use-case", _term_text(term, use.use_case)))
+                fields.insert(
+                    0, self.counts("use-case", _term_text(term, use.use_case, self.compounds))
+                )
             units.append(_Unit(MatchKind.USE_CASE, use.text, tuple(fields), use))
         return units
 
@@ -382,6 +415,7 @@ class _Vocab:
     def parts(self, record: Framework) -> Iterator[tuple[object, Callable[[], list[_Unit]]]]:
         """Each shareable part of ``record``: the field value it rests on, and its units."""
         yield record.languages, lambda: self.languages_of(record)
+        yield record.runtime, lambda: self.runtime_of(record)
         yield record.kind, lambda: self.kind(record)
         yield record.summary, lambda: self.summary(record)
         yield record.features, lambda: self.features_of(record)
@@ -393,8 +427,27 @@ class _Vocab:
         yield record.notable_users, lambda: self.users_of(record)
 
 
+def _field_weight(unit: _Unit, term: str) -> float:
+    """The weight of the heaviest field of ``unit`` that holds ``term``."""
+    return max(
+        (FIELD_WEIGHTS[field] for field, counts in unit.fields if term in counts), default=0.0
+    )
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _neighbourhood(word: str) -> set[str]:
+    """The word and what is left of it after one deletion, or two in a long word.
+
+    Two words within the allowed edits share a member of their
+    neighbourhoods (the symmetric-deletion method of SymSpell).
+    """
+    found = {word} | _deletes(word)
+    if len(word) >= _LONG_WORD:
+        found |= {shorter for variant in _deletes(word) for shorter in _deletes(variant)}
+    return found
 
 
 def _distance(first: str, second: str) -> int:
@@ -423,10 +476,12 @@ class SearchIndex:
     __slots__ = (
         "_compounds",
         "_document_frequency",
+        "_exact",
         "_fuzzy_deletes",
         "_parts_of",
         "_postings",
         "_records",
+        "_squashed",
         "_terms",
     )
 
@@ -471,9 +526,33 @@ class SearchIndex:
         fuzzy.update(t for t in vocab.fuzzy_words() if t.isalpha() and len(t) >= _MIN_TYPO)
         self._fuzzy_deletes: dict[str, set[str]] = {}
         for term in fuzzy:
-            for variant in _deletes(term) | {term}:
+            for variant in _neighbourhood(term):
                 self._fuzzy_deletes.setdefault(variant, set()).add(term)
         self._compounds = vocab.compounds
+        self._exact: dict[str, int] = {}
+        self._squashed: dict[str, int] = {}
+        for index, record in enumerate(self._records):
+            for name in (record.id, record.name, *record.aliases):
+                self._exact.setdefault(exact_key(name), index)
+                self._squashed.setdefault(normalize(name), index)
+
+    @property
+    def records(self) -> tuple[Framework, ...]:
+        """The indexed records, in the order ``search`` numbers them."""
+        return self._records
+
+    def exact(self, text: str) -> int | None:
+        """The index of the record whose id, name or alias the text is, word for word.
+
+        One word also names a record whose name it spells without spaces
+        (``rubyonrails``); several words must match word for word, so
+        ``d jango`` names nothing.
+        """
+        key = exact_key(text)
+        found = self._exact.get(key)
+        if found is None and key and " " not in key:
+            found = self._squashed.get(normalize(text))
+        return found
 
     def _frequencies(self) -> dict[str, int]:
         """How many records hold each term, counting each record once.
@@ -511,20 +590,16 @@ class SearchIndex:
         return term in self._document_frequency
 
     def _prefixed(self, prefix: str) -> list[str]:
+        """The terms that begin with ``prefix`` (the shortest first, at most 40)."""
         start = bisect.bisect_left(self._terms, prefix)
-        found: list[str] = []
-        for term in self._terms[start:]:
-            if not term.startswith(prefix):
-                break
-            found.append(term)
-        found.sort(key=len)
-        return found[:_MAX_EXPANSIONS]
+        end = bisect.bisect_left(self._terms, prefix + "\U0010ffff", start)
+        return sorted(self._terms[start:end], key=len)[:_MAX_EXPANSIONS]
 
     def _typos(self, word: str) -> list[str]:
+        if len(word) > _MAX_TYPO_WORD:
+            return []  # longer than any name worth correcting; and the work would grow
         allowed = 2 if len(word) >= _LONG_WORD else 1
-        variants = {word} | _deletes(word)
-        if allowed == 2:  # noqa: PLR2004 - two edits for long words
-            variants |= {shorter for variant in _deletes(word) for shorter in _deletes(variant)}
+        variants = _neighbourhood(word)
         candidates = set().union(*(self._fuzzy_deletes.get(v, set()) for v in variants))
         return sorted(c for c in candidates if c != word and _distance(word, c) <= allowed)
 
@@ -558,26 +633,23 @@ class SearchIndex:
 
         Adjacent words whose join is a known term become that term; the
         longest join wins, up to three words (``mobile app backend`` is one
-        term where a record or the vocabulary has ``mobileappbackend``). The
-        words of a join or of a hyphenated compound also count on their own,
-        at :data:`PART_CREDIT`, so a record that writes them apart still
-        gains.
+        term where a record or the vocabulary has ``mobileappbackend``). Where
+        the records or the vocabulary write a term as several words
+        (``real-time``, ``server-side rendering``), those words also count on
+        their own, at :data:`PART_CREDIT`, however the query spells the term:
+        ``realtime``, ``real-time`` and ``real time`` read the same.
         """
-        plain = query_words(text)[: _MAX_WORDS * 3]
+        plain = query_words(text)
         parsed: dict[str, float] = {}
         position = 0
         while position < len(plain):
             window = self._longest_join(plain[position : position + 3])
             compound = joined(*(word for word, _ in window))
-            parts = [part for word, split in window for part in (split or (word,))]
-            if len(parts) == 1:
-                parts = list(self._split(compound))
             parsed[compound] = 1.0
-            if len(parts) > 1:
-                for part in parts:
-                    parsed.setdefault(part, PART_CREDIT)
+            for part in self._split(compound):
+                parsed.setdefault(part, PART_CREDIT)
             position += len(window)
-        return list(parsed.items())[:_MAX_WORDS]
+        return list(parsed.items())
 
     def _longest_join(
         self, words: Sequence[tuple[str, tuple[str, ...]]]
@@ -589,21 +661,8 @@ class SearchIndex:
         return words[:1]
 
     def _split(self, word: str) -> tuple[str, ...]:
-        """A word written as one that the index also knows as two (``realtime``), or ``()``.
-
-        So ``realtime`` is read like ``real-time`` and ``real time``: the parts
-        of a compound the records write, or else a split into two known terms.
-        """
-        if word in self._compounds:
-            return self._compounds[word]
-        splits = [
-            (word[:cut], word[cut:])
-            for cut in range(_MIN_PREFIX, len(word) - _MIN_PREFIX + 1)
-            if self._known(word[:cut]) and self._known(word[cut:])
-        ]
-        if not word.isalpha() or not splits:
-            return ()
-        return max(splits, key=lambda pair: min(len(pair[0]), len(pair[1])))
+        """The words of a term the records or the vocabulary write apart, or ``()``."""
+        return self._compounds.get(word, ())
 
     def _score(
         self, expansions: Sequence[Mapping[str, float]], *parts: Mapping[str, float]
@@ -659,26 +718,48 @@ class SearchIndex:
         )
         best = sorted(keys) if limit is None else heapq.nsmallest(limit, keys)
         names = [word for word, _ in parsed]
-        return [(key[-1], -key[1], self._matches(key[-1], names, expansions)) for key in best]
+        return [
+            (key[-1], -key[1], self._matches(key[-1], names, expansions, exact=not key[0]))
+            for key in best
+        ]
 
     def _matches(
-        self, index: int, words: Sequence[str], expansions: Sequence[Mapping[str, float]]
+        self,
+        index: int,
+        words: Sequence[str],
+        expansions: Sequence[Mapping[str, float]],
+        *,
+        exact: bool = False,
     ) -> tuple[Match, ...]:
-        """The record's pieces that the query's words reach, the best first."""
+        """The record's pieces that the query's words reach, the best first.
+
+        The record a query names shows its name first, matched or not.
+        """
         found: list[tuple[float, int, int, Match]] = []
         units = [unit for part in self._parts_of[index] for unit in part.units]
         everything = {term for reached in expansions for term in reached}
         for position, unit in enumerate(units):
             terms = unit.terms
-            if terms.isdisjoint(everything):
+            if terms.isdisjoint(everything) and not (exact and position == 0):
                 continue
             matched: list[str] = []
             score = 0.0
             for word, reached in zip(words, expansions, strict=True):
-                credit = max((c for term, c in reached.items() if term in terms), default=0.0)
+                credit = max(
+                    (
+                        c * _field_weight(unit, term)
+                        for term, c in reached.items()
+                        if term in terms
+                    ),
+                    default=0.0,
+                )
                 if credit:
                     score += credit
                     matched.append(word)
+            if exact and position == 0:
+                named = Match(unit.kind, unit.text, tuple(matched), round(score, 6))
+                found.append((-math.inf, 0, 0, named))
+                continue
             if matched:
                 match = Match(
                     unit.kind, unit.text, tuple(matched), round(score, 6), unit.statement
@@ -688,19 +769,7 @@ class SearchIndex:
         return tuple(item[3] for item in found)
 
 
-def _exact_index(kb: KnowledgeBase, records: Sequence[Framework], text: str) -> int | None:
-    record = kb.get(text, None) if normalize(text) else None
-    if record is None:
-        return None
-    for index, candidate in enumerate(records):
-        if candidate.id == record.id:
-            return index
-    return None
-
-
-def run_search(
-    kb: KnowledgeBase, index: SearchIndex, text: object, limit: object = None
-) -> tuple[SearchHit, ...]:
+def run_search(index: SearchIndex, text: object, limit: object = None) -> tuple[SearchHit, ...]:
     """The records matching ``text``, best first, ties by id."""
     if not isinstance(text, str):
         raise InvalidQueryError.wrong_type(
@@ -715,13 +784,18 @@ def run_search(
         raise InvalidQueryError(
             f"search text {text!r} has no words to search for; give at least one word"
         )
-    if only_stop_words(text):
+    exact = index.exact(text)
+    if exact is None and only_stop_words(text):
         raise InvalidQueryError(
             f"search text {text!r} has only common words, which match everything; "
             "add a word that says what to look for"
         )
-    records = kb.frameworks(include_related=True)
-    exact = _exact_index(kb, records, text)
+    distinct = len(unique(word for word, _ in query_words(text)))
+    if distinct > MAX_QUERY_WORDS:
+        raise InvalidQueryError(
+            f"search text has {distinct} distinct words; the most accepted is {MAX_QUERY_WORDS}"
+        )
+    records = index.records
     return tuple(
         SearchHit(records[i], round(score, 6), matches, exact=i == exact)
         for i, score, matches in index.search(text, count, exact)

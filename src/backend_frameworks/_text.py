@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 __all__ = [
     "STOP_WORDS",
     "analyze",
+    "exact_key",
     "joined",
     "only_stop_words",
     "query_words",
@@ -35,7 +36,8 @@ __all__ = [
     "words",
 ]
 
-_CHUNK = re.compile(r"[0-9a-z+#]+(?:[-._/][0-9a-z+#]+)*")
+# A word starts with a letter or digit ("c#" and "c++" are words, a lone "#" is not).
+_CHUNK = re.compile(r"[0-9a-z][0-9a-z+#]*(?:[-._/][0-9a-z][0-9a-z+#]*)*")
 _JOINERS = re.compile(r"[-._/]")
 _MIN_STEM = 4
 
@@ -200,6 +202,15 @@ def query_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
         for compound, parts in found
         if compound in kept
     ]
+
+
+def exact_key(text: str) -> str:
+    """The form in which a query is compared with names: its words, joined by spaces.
+
+    >>> exact_key("Express.js"), exact_key("Ruby on  Rails"), exact_key("d jango")
+    ('expressjs', 'ruby on rails', 'd jango')
+    """
+    return " ".join(compound for compound, _ in words(text))
 
 
 def only_stop_words(text: str) -> bool:
