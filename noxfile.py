@@ -13,7 +13,7 @@ import nox
 
 nox.options.error_on_missing_interpreters = True
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["lint", "typecheck", "tests", "docs"]
+nox.options.sessions = ["lint", "typecheck", "tests", "docs", "bench"]
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 ROOT = pathlib.Path(__file__).parent
@@ -82,3 +82,19 @@ def docs(session: nox.Session) -> None:
     session.install(".")
     build = ("sphinx-build", "-n", "-W", "--keep-going", "-b", "html")
     session.run(*build, "docs", "docs/_build/html")
+
+
+@nox.session(python=PYTHONS[0])
+def bench(session: nox.Session) -> None:
+    """The benchmark in its quick mode: proves the script runs; asserts no time.
+
+    ``nox -s bench -- --full`` runs every size (it takes minutes and a few
+    GiB of memory).
+    """
+    session.install(*group("bench"))
+    install_wheel(session)
+    full = "--full" in session.posargs
+    out = (
+        str(ROOT / "benchmark-results.json") if full else str(session.create_tmp() + "/bench.json")
+    )
+    session.run("python", "benchmarks/run.py", *([] if full else ["--quick"]), "--json", out)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import importlib
 import pathlib
+import subprocess
+import sys
 
 import pytest
 
@@ -76,14 +79,39 @@ def _dynamic_import(node: ast.AST) -> bool:
     )
 
 
+def _lazy_map(tree: ast.AST) -> dict[str, str]:
+    """The facade's ``_LAZY`` table (public name -> module), read from its source."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(isinstance(t, ast.Name) and t.id == "_LAZY" for t in targets):
+                assert isinstance(node.value, ast.Dict)
+                return {
+                    ast.literal_eval(key): ast.literal_eval(value)
+                    for key, value in zip(node.value.keys, node.value.values, strict=True)
+                    if key is not None
+                }
+    return {}
+
+
 def import_graph(package: pathlib.Path = PACKAGE) -> dict[str, set[str]]:
-    """Module name -> the package modules it imports at run time."""
+    """Module name -> the package modules it imports at run time.
+
+    The facade imports its names on first use from the modules its ``_LAZY``
+    table names: those are its edges, and its one ``import_module`` call is
+    that table's loader, not a dynamic import.
+    """
     paths = sorted(package.glob("*.py"))
     modules = frozenset(path.stem for path in paths)
-    return {
-        path.stem: _imported(path.stem, ast.parse(path.read_text(encoding="utf-8")), modules)
-        for path in paths
-    }
+    graph = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = _imported(path.stem, tree, modules)
+        lazy = _lazy_map(tree) if path.stem == "__init__" else {}
+        if lazy:
+            imports = (imports - {"<dynamic>"}) | {module.lstrip(".") for module in lazy.values()}
+        graph[path.stem] = imports
+    return graph
 
 
 def cycle_in(graph: dict[str, set[str]]) -> list[str] | None:
@@ -165,3 +193,47 @@ def test_the_checks_catch_what_they_look_for(
     graph = import_graph(tmp_path)
     assert (cycle_in(graph) is not None) is cycle
     assert reaching_up(graph) == offenders
+
+
+# -- the lazy facade ---------------------------------------------------------
+
+
+def test_the_facade_names_every_public_name_once_and_lazily() -> None:
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    lazy = _lazy_map(tree)
+    assert set(lazy) == set(backend_frameworks.__all__)
+    # The imports under TYPE_CHECKING (for readers and type checkers) say the same.
+    declared = {
+        alias.asname or alias.name: f".{node.module}"
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and _is_type_checking(block)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert declared == lazy
+    for name, module in lazy.items():
+        owner = importlib.import_module(module, "backend_frameworks")
+        assert getattr(backend_frameworks, name) is getattr(owner, name)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = backend_frameworks.nope
+    assert set(backend_frameworks.__all__) <= set(dir(backend_frameworks))
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    )
+    return set(done.stdout.split())
+
+
+def test_importing_costs_nothing_until_a_name_is_used() -> None:
+    assert {
+        m for m in _modules_after("import backend_frameworks") if "backend_frameworks." in m
+    } == set()
+    assert "typing" not in _modules_after("import backend_frameworks") - _modules_after("")
+    looked_up = _modules_after("import backend_frameworks as bf\nbf.get('django')")
+    heavy = {"_scoring", "_scorers", "_analysis", "_search", "_compare", "_provenance", "_plugins"}
+    assert {f"backend_frameworks.{m}" for m in heavy}.isdisjoint(looked_up)
+    assert "importlib.metadata" not in looked_up

@@ -25,14 +25,14 @@ def test_concurrent_first_access_builds_once(
     monkeypatch: pytest.MonkeyPatch, fresh_default: None
 ) -> None:
     calls: list[int] = []
-    original = bf.KnowledgeBase.from_resources
+    original = bf.KnowledgeBase._shipped  # what the default builds
 
-    def counting(*overlays: object) -> bf.KnowledgeBase:
+    def counting() -> bf.KnowledgeBase:
         calls.append(1)
         time.sleep(0.05)  # widen the window in which a second build could start
         return original()
 
-    monkeypatch.setattr(bf.KnowledgeBase, "from_resources", staticmethod(counting))
+    monkeypatch.setattr(bf.KnowledgeBase, "_shipped", staticmethod(counting))
     threads = 8
     barrier = threading.Barrier(threads)
     results: list[bf.KnowledgeBase] = []

@@ -16,120 +16,126 @@ alone.
 ('Ruby on Rails', ('ruby',))
 """
 
-from ._analysis import Gap, Shift, Stability, WhyNot
-from ._compare import Comparison, ComparisonRow
-from ._default import (
-    by_package,
-    claims,
-    claims_by,
-    compare,
-    data_info,
-    default_knowledge_base,
-    default_model,
-    disputes,
-    frameworks,
-    get,
-    guidance,
-    is_supported,
-    load_plugins,
-    mentioned_by,
-    query,
-    recommend,
-    register_scorer,
-    registered_scorers,
-    release_lines,
-    search,
-    source,
-    sources,
-    unregister_scorer,
-    vocabularies,
-)
-from ._errors import (
-    BackendFrameworksError,
-    DataError,
-    InvalidModelError,
-    InvalidQueryError,
-    InvalidRequirementsError,
-    ScorerError,
-    UnknownFrameworkError,
-    UnknownPackageError,
-    UnknownScorerError,
-    UnknownSourceError,
-    UnknownVersionError,
-)
-from ._export import Exportable, Record, from_dict, to_dict
-from ._kb import EXPORT_FORMAT, KnowledgeBase
-from ._lifecycle import Support
-from ._load import DataInfo
-from ._model import (
-    Claim,
-    ClaimStatus,
-    Correction,
-    Fact,
-    FeatureSupport,
-    Framework,
-    Guidance,
-    GuidanceKind,
-    Kind,
-    Level,
-    Maintenance,
-    MaintenanceStatus,
-    Measurement,
-    Metric,
-    NotableUser,
-    Package,
-    Philosophy,
-    Quality,
-    QualityClaim,
-    Ranking,
-    Rating,
-    Relation,
-    RelationKind,
-    Release,
-    ReleaseLine,
-    Source,
-    SourceKind,
-    Statement,
-    SupportLevel,
-    SupportPolicy,
-    Term,
-    UseCaseClaim,
-    Vocabularies,
-    value_of,
-)
-from ._plugins import ENTRY_POINT_GROUP, discover_plugins
-from ._provenance import Citation, Dispute, DisputedStatement
-from ._query import Predicate, where
-from ._requirements import Requirements, Scale
-from ._score import Aggregation, Coverage, Score, Scorer
-from ._scorers import (
-    CommunityScorer,
-    DevelopmentSpeedScorer,
-    FeatureScorer,
-    KindFitScorer,
-    LanguageFitScorer,
-    LanguageMatch,
-    LearningCurveScorer,
-    LicenseScorer,
-    LongTermSupportScorer,
-    MaintenanceScorer,
-    MaturityScorer,
-    PerformanceScorer,
-    QualityScorer,
-    ScaleFitScorer,
-    UseCaseFitScorer,
-)
-from ._scoring import (
-    CriterionScore,
-    Exclusion,
-    Recommendation,
-    RecommendationResult,
-    ScoringModel,
-    WeightedMean,
-    WeightedProduct,
-)
-from ._search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Match, MatchKind, SearchHit
-from ._version import __version__
+import importlib as _importlib
+
+# typing.TYPE_CHECKING without importing typing (which alone costs more than
+# this package's import); type checkers read the block below as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the names below are imported on first use; see __getattr__
+    from ._analysis import Gap, Shift, Stability, WhyNot
+    from ._compare import Comparison, ComparisonRow
+    from ._default import (
+        by_package,
+        claims,
+        claims_by,
+        compare,
+        data_info,
+        default_knowledge_base,
+        default_model,
+        disputes,
+        frameworks,
+        get,
+        guidance,
+        is_supported,
+        load_plugins,
+        mentioned_by,
+        query,
+        recommend,
+        register_scorer,
+        registered_scorers,
+        release_lines,
+        search,
+        source,
+        sources,
+        unregister_scorer,
+        vocabularies,
+    )
+    from ._errors import (
+        BackendFrameworksError,
+        DataError,
+        InvalidModelError,
+        InvalidQueryError,
+        InvalidRequirementsError,
+        ScorerError,
+        UnknownFrameworkError,
+        UnknownPackageError,
+        UnknownScorerError,
+        UnknownSourceError,
+        UnknownVersionError,
+    )
+    from ._export import Exportable, Record, from_dict, to_dict
+    from ._kb import EXPORT_FORMAT, KnowledgeBase
+    from ._lifecycle import Support
+    from ._load import DataInfo
+    from ._model import (
+        Claim,
+        ClaimStatus,
+        Correction,
+        Fact,
+        FeatureSupport,
+        Framework,
+        Guidance,
+        GuidanceKind,
+        Kind,
+        Level,
+        Maintenance,
+        MaintenanceStatus,
+        Measurement,
+        Metric,
+        NotableUser,
+        Package,
+        Philosophy,
+        Quality,
+        QualityClaim,
+        Ranking,
+        Rating,
+        Relation,
+        RelationKind,
+        Release,
+        ReleaseLine,
+        Source,
+        SourceKind,
+        Statement,
+        SupportLevel,
+        SupportPolicy,
+        Term,
+        UseCaseClaim,
+        Vocabularies,
+        value_of,
+    )
+    from ._plugins import ENTRY_POINT_GROUP, discover_plugins
+    from ._provenance import Citation, Dispute, DisputedStatement
+    from ._query import Predicate, where
+    from ._requirements import Requirements, Scale
+    from ._score import Aggregation, Coverage, Score, Scorer
+    from ._scorers import (
+        CommunityScorer,
+        DevelopmentSpeedScorer,
+        FeatureScorer,
+        KindFitScorer,
+        LanguageFitScorer,
+        LanguageMatch,
+        LearningCurveScorer,
+        LicenseScorer,
+        LongTermSupportScorer,
+        MaintenanceScorer,
+        MaturityScorer,
+        PerformanceScorer,
+        QualityScorer,
+        ScaleFitScorer,
+        UseCaseFitScorer,
+    )
+    from ._scoring import (
+        CriterionScore,
+        Exclusion,
+        Recommendation,
+        RecommendationResult,
+        ScoringModel,
+        WeightedMean,
+        WeightedProduct,
+    )
+    from ._search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Match, MatchKind, SearchHit
+    from ._version import __version__
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -257,3 +263,148 @@ __all__ = [
     "vocabularies",
     "where",
 ]
+
+# Where each public name lives. Nothing is imported until a name is first used
+# (PEP 562), so `import backend_frameworks` costs almost nothing; the imports
+# above tell type checkers and readers the same, and a test keeps them equal.
+_LAZY: dict[str, str] = {
+    "Gap": "._analysis",
+    "Shift": "._analysis",
+    "Stability": "._analysis",
+    "WhyNot": "._analysis",
+    "Comparison": "._compare",
+    "ComparisonRow": "._compare",
+    "by_package": "._default",
+    "claims": "._default",
+    "claims_by": "._default",
+    "compare": "._default",
+    "data_info": "._default",
+    "default_knowledge_base": "._default",
+    "default_model": "._default",
+    "disputes": "._default",
+    "frameworks": "._default",
+    "get": "._default",
+    "guidance": "._default",
+    "is_supported": "._default",
+    "load_plugins": "._default",
+    "mentioned_by": "._default",
+    "query": "._default",
+    "recommend": "._default",
+    "register_scorer": "._default",
+    "registered_scorers": "._default",
+    "release_lines": "._default",
+    "search": "._default",
+    "source": "._default",
+    "sources": "._default",
+    "unregister_scorer": "._default",
+    "vocabularies": "._default",
+    "BackendFrameworksError": "._errors",
+    "DataError": "._errors",
+    "InvalidModelError": "._errors",
+    "InvalidQueryError": "._errors",
+    "InvalidRequirementsError": "._errors",
+    "ScorerError": "._errors",
+    "UnknownFrameworkError": "._errors",
+    "UnknownPackageError": "._errors",
+    "UnknownScorerError": "._errors",
+    "UnknownSourceError": "._errors",
+    "UnknownVersionError": "._errors",
+    "Exportable": "._export",
+    "Record": "._export",
+    "from_dict": "._export",
+    "to_dict": "._export",
+    "EXPORT_FORMAT": "._kb",
+    "KnowledgeBase": "._kb",
+    "Support": "._lifecycle",
+    "DataInfo": "._load",
+    "Claim": "._model",
+    "ClaimStatus": "._model",
+    "Correction": "._model",
+    "Fact": "._model",
+    "FeatureSupport": "._model",
+    "Framework": "._model",
+    "Guidance": "._model",
+    "GuidanceKind": "._model",
+    "Kind": "._model",
+    "Level": "._model",
+    "Maintenance": "._model",
+    "MaintenanceStatus": "._model",
+    "Measurement": "._model",
+    "Metric": "._model",
+    "NotableUser": "._model",
+    "Package": "._model",
+    "Philosophy": "._model",
+    "Quality": "._model",
+    "QualityClaim": "._model",
+    "Ranking": "._model",
+    "Rating": "._model",
+    "Relation": "._model",
+    "RelationKind": "._model",
+    "Release": "._model",
+    "ReleaseLine": "._model",
+    "Source": "._model",
+    "SourceKind": "._model",
+    "Statement": "._model",
+    "SupportLevel": "._model",
+    "SupportPolicy": "._model",
+    "Term": "._model",
+    "UseCaseClaim": "._model",
+    "Vocabularies": "._model",
+    "value_of": "._model",
+    "ENTRY_POINT_GROUP": "._plugins",
+    "discover_plugins": "._plugins",
+    "Citation": "._provenance",
+    "Dispute": "._provenance",
+    "DisputedStatement": "._provenance",
+    "Predicate": "._query",
+    "where": "._query",
+    "Requirements": "._requirements",
+    "Scale": "._requirements",
+    "Aggregation": "._score",
+    "Coverage": "._score",
+    "Score": "._score",
+    "Scorer": "._score",
+    "CommunityScorer": "._scorers",
+    "DevelopmentSpeedScorer": "._scorers",
+    "FeatureScorer": "._scorers",
+    "KindFitScorer": "._scorers",
+    "LanguageFitScorer": "._scorers",
+    "LanguageMatch": "._scorers",
+    "LearningCurveScorer": "._scorers",
+    "LicenseScorer": "._scorers",
+    "LongTermSupportScorer": "._scorers",
+    "MaintenanceScorer": "._scorers",
+    "MaturityScorer": "._scorers",
+    "PerformanceScorer": "._scorers",
+    "QualityScorer": "._scorers",
+    "ScaleFitScorer": "._scorers",
+    "UseCaseFitScorer": "._scorers",
+    "CriterionScore": "._scoring",
+    "Exclusion": "._scoring",
+    "Recommendation": "._scoring",
+    "RecommendationResult": "._scoring",
+    "ScoringModel": "._scoring",
+    "WeightedMean": "._scoring",
+    "WeightedProduct": "._scoring",
+    "MAX_QUERY_CHARS": "._search",
+    "MAX_QUERY_WORDS": "._search",
+    "Match": "._search",
+    "MatchKind": "._search",
+    "SearchHit": "._search",
+    "__version__": "._version",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use, then keep it here."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(_importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

@@ -14,22 +14,22 @@ from __future__ import annotations
 import datetime
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from ._compare import Comparison
 from ._errors import InvalidModelError, ScorerError
 from ._kb import _MISSING, KnowledgeBase
 from ._lifecycle import Support
 from ._load import DataInfo
 from ._model import ClaimStatus, Framework, Guidance, ReleaseLine, Source, Vocabularies
 from ._names import criterion_key
-from ._plugins import as_scorer, discover_plugins
-from ._provenance import Citation, Dispute
-from ._requirements import Requirements
-from ._score import Scorer
-from ._scorers import BUILTIN_NAMES
-from ._scoring import RecommendationResult, ScoringModel, check_weight
-from ._search import SearchHit
+
+if TYPE_CHECKING:
+    from ._compare import Comparison
+    from ._provenance import Citation, Dispute
+    from ._requirements import Requirements
+    from ._score import Scorer
+    from ._scoring import RecommendationResult, ScoringModel
+    from ._search import SearchHit
 
 __all__ = [
     "by_package",
@@ -80,7 +80,7 @@ def default_knowledge_base() -> KnowledgeBase:
         with _lock:
             built = _default
             if built is None:
-                built = _default = KnowledgeBase.from_resources()
+                built = _default = KnowledgeBase._shipped()  # noqa: SLF001 - its own package
     return built
 
 
@@ -133,6 +133,10 @@ def register_scorer(scorer: Any = None, /, *, weight: float = 1.0, replace: bool
             return obj
 
         return decorate
+    from ._plugins import as_scorer  # noqa: PLC0415 - scoring is imported on first use
+    from ._scorers import BUILTIN_NAMES  # noqa: PLC0415
+    from ._scoring import check_weight  # noqa: PLC0415
+
     origin = getattr(scorer, "__name__", type(scorer).__name__)
     try:
         instance = as_scorer(scorer, origin)
@@ -176,6 +180,8 @@ def load_plugins() -> tuple[Scorer, ...]:
         ScorerError: a plugin cannot be loaded or is invalid; ``scorer``
             names its entry point.
     """
+    from ._plugins import discover_plugins  # noqa: PLC0415 - imported on first use
+
     found = discover_plugins()
     for scorer, weight in found:
         register_scorer(scorer, weight=weight, replace=True)
@@ -196,6 +202,9 @@ def default_model(*, plugins: bool = False) -> ScoringModel:
     Raises:
         ScorerError: ``plugins=True`` and a plugin cannot be loaded or is invalid.
     """
+    from ._plugins import discover_plugins  # noqa: PLC0415 - imported on first use
+    from ._scoring import ScoringModel  # noqa: PLC0415
+
     model = ScoringModel.default()
     extra = list(registered_scorers())
     if plugins:

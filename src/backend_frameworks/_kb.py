@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
-from ._compare import Comparison, build_comparison
 from ._convert import describe_error, structure, unstructure
 from ._errors import (
     DataError,
@@ -21,19 +20,24 @@ from ._errors import (
 )
 from ._index import FilterIndex
 from ._lifecycle import Support, as_day, assess, find_line, newest_first
-from ._load import DataInfo, as_traversable, load_directory, packaged_data
+from ._load import DataInfo, RawData, as_traversable, load_directory, packaged_data
 from ._model import ClaimStatus, Framework, Guidance, ReleaseLine, Source, Vocabularies
 from ._names import normalize, suggest
-from ._provenance import Citation, Dispute, claims, claims_by, disputes
 from ._purl import canonical
 from ._query import check_flag, run_query
-from ._requirements import Requirements
-from ._scoring import RecommendationResult, ScoringModel, recommend
-from ._search import SearchHit, SearchIndex, run_search
 from ._validate import problems_in
 
 if TYPE_CHECKING:
     from importlib_resources.abc import Traversable
+
+    from ._compare import Comparison
+    from ._provenance import Citation, Dispute
+    from ._requirements import Requirements
+    from ._scoring import RecommendationResult, ScoringModel
+    from ._search import SearchHit, SearchIndex
+
+# Comparing, provenance, search and scoring are imported when first used: a
+# tool that only looks records up never pays for them.
 
 __all__ = ["EXPORT_FORMAT", "KnowledgeBase"]
 
@@ -123,6 +127,7 @@ class KnowledgeBase:
         info: DataInfo | None = None,
         *,
         _origins: Mapping[int, str] | None = None,
+        _checked: bool = False,
     ) -> None:
         records = _typed("frameworks", frameworks, Framework)
         source_list = _typed("sources", sources, Source)
@@ -139,11 +144,17 @@ class KnowledgeBase:
         def origin(value: object, fallback: str) -> str:
             return origins.get(id(value), fallback)
 
-        problems = problems_in(
-            [(origin(r, f"<framework {r.id!r}>"), r) for r in records],
-            [(origin(s, "<sources>"), s) for s in source_list],
-            vocab,
-            [(origin(g, "<guidance>"), g) for g in advice],
+        # The shipped data is checked by the test suite before every release
+        # (and shipped as checked); everything else is checked here, in full.
+        problems = (
+            []
+            if _checked
+            else problems_in(
+                [(origin(r, f"<framework {r.id!r}>"), r) for r in records],
+                [(origin(s, "<sources>"), s) for s in source_list],
+                vocab,
+                [(origin(g, "<guidance>"), g) for g in advice],
+            )
         )
         if problems:
             raise DataError(problems)
@@ -184,6 +195,19 @@ class KnowledgeBase:
         """
         layers = [load_directory(packaged_data())]
         layers.extend(load_directory(as_traversable(overlay)) for overlay in overlays)
+        return cls._from_layers(layers)
+
+    @classmethod
+    def _shipped(cls) -> KnowledgeBase:
+        """The shipped data alone, which the test suite has already checked.
+
+        The data's integrity tests build :meth:`from_resources` with every
+        check, and a test proves this gives the same knowledge base.
+        """
+        return cls._from_layers([load_directory(packaged_data())], checked=True)
+
+    @classmethod
+    def _from_layers(cls, layers: list[RawData], *, checked: bool = False) -> KnowledgeBase:
         frameworks: dict[str, tuple[str, Framework]] = {}
         sources: dict[str, tuple[str, Source]] = {}
         guidance: dict[str, tuple[str, Guidance]] = {}
@@ -211,6 +235,7 @@ class KnowledgeBase:
             (advice for _, advice in guidance.values()),
             info,
             _origins=origins,
+            _checked=checked,
         )
 
     @classmethod
@@ -391,6 +416,8 @@ class KnowledgeBase:
             with self._index_lock:
                 built = self._search_index
                 if built is None:
+                    from ._search import SearchIndex  # noqa: PLC0415 - on first use
+
                     built = self._search_index = SearchIndex(self._records, self._vocabularies)
         return built
 
@@ -423,10 +450,14 @@ class KnowledgeBase:
 
     def search(self, text: str, limit: int | None = None) -> tuple[SearchHit, ...]:
         """Records ranked by relevance to ``text``; see :func:`backend_frameworks.search`."""
+        from ._search import run_search  # noqa: PLC0415 - on first use
+
         return run_search(self._searcher(), text, limit)
 
     def compare(self, *names: str) -> Comparison:
         """A side-by-side comparison; see :func:`backend_frameworks.compare`."""
+        from ._compare import build_comparison  # noqa: PLC0415 - on first use
+
         return build_comparison(self, names)
 
     def claims(
@@ -439,10 +470,14 @@ class KnowledgeBase:
         >>> all(c.status is bf.ClaimStatus.OPINION for c in kb.claims(status="opinion"))
         True
         """
+        from ._provenance import claims  # noqa: PLC0415 - on first use
+
         return claims(self, framework, status=status)
 
     def claims_by(self, source_id: str, framework: str | None = None) -> tuple[Citation, ...]:
         """What one source says; see :func:`backend_frameworks.claims_by`."""
+        from ._provenance import claims_by  # noqa: PLC0415 - on first use
+
         return claims_by(self, source_id, framework)
 
     def mentioned_by(self, source_id: str) -> tuple[Framework, ...]:
@@ -452,6 +487,8 @@ class KnowledgeBase:
 
     def disputes(self, framework: str | None = None) -> tuple[Dispute, ...]:
         """Every disputed claim; see :func:`backend_frameworks.disputes`."""
+        from ._provenance import disputes  # noqa: PLC0415 - on first use
+
         return disputes(self, framework)
 
     # -- release lifecycles -------------------------------------------------------
@@ -537,6 +574,8 @@ class KnowledgeBase:
         ``model`` defaults to :meth:`ScoringModel.default`, the built-in
         scorers only: a knowledge base never reads the global registry.
         """
+        from ._scoring import recommend  # noqa: PLC0415 - on first use
+
         return recommend(self, requirements, model, limit=limit)
 
     # -- container protocol ----------------------------------------------------

@@ -8,9 +8,8 @@ caller's choice (the package root's ``load_plugins`` does).
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable, Iterable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -21,6 +20,9 @@ from ._requirements import Requirements
 from ._score import Score, Scorer, scorer_problem
 from ._scorers import BUILTIN_NAMES
 from ._scoring import check_weight
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 __all__ = ["ENTRY_POINT_GROUP", "as_scorer", "discover_plugins"]
 
@@ -101,11 +103,12 @@ def discover_plugins(
             shares its name with another plugin; ``scorer`` names the entry
             point.
     """
-    found: object = (
-        importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-        if entry_points is None
-        else entry_points
-    )
+    if entry_points is None:
+        import importlib.metadata  # noqa: PLC0415 - costly, and only plugins need it
+
+        found: object = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    else:
+        found = entry_points
     if isinstance(found, str | bytes) or not isinstance(found, Iterable):
         raise InvalidModelError.wrong_type(
             f"entry_points must be a collection of EntryPoint, not {type(found).__name__}"

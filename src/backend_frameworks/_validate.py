@@ -74,6 +74,7 @@ class _Checker:
         self.frameworks = frameworks
         self.sources = sources
         self.vocabularies = vocabularies
+        self.known: dict[str, frozenset[str]] = {}  # each vocabulary's ids, once
         self.guidance = guidance
         self.source_ids = frozenset(source.id for _, source in sources)
         self.primary_ids = frozenset(
@@ -206,7 +207,9 @@ class _Checker:
                 self.report(origin, f"{path}[{index}]", f"unknown source id {source!r}{hint}")
 
     def check_term(self, origin: str, path: str, vocabulary: str, value: str) -> None:
-        known = self.vocabularies.ids(vocabulary)
+        known = self.known.get(vocabulary)
+        if known is None:
+            known = self.known[vocabulary] = self.vocabularies.ids(vocabulary)
         if value not in known:
             hint = _did_you_mean(value, known)
             self.report(origin, path, f"{value!r} is not in the {vocabulary} vocabulary{hint}")
